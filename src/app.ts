@@ -1,0 +1,55 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Sql } from './db/client.js'
+import { type Logger, silentLogger } from './lib/log.js'
+import { errorResponse, problemResponse } from './lib/problem.js'
+import { organizationsApi } from './routes/api/organizations/index.js'
+import { docsRoutes } from './routes/docs.js'
+import type { AppEnv } from './routes/env.js'
+import { type HealthProbe, healthRoutes } from './routes/health.js'
+
+export interface AppDeps {
+  sql: Sql
+  search: HealthProbe
+  log?: Logger
+  now?: () => Date
+  /** Largest accepted request body; the default fits any JSON document of the API. */
+  bodyLimitBytes?: number
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
+
+/** Builds the HTTP application from its dependencies; nothing here opens connections or reads the environment. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const log = deps.log ?? silentLogger
+  const now = deps.now ?? (() => new Date())
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.use(requestId({ generator: () => crypto.randomUUID() }))
+  app.use(secureHeaders({ strictTransportSecurity: 'max-age=31536000; includeSubDomains' }))
+  app.use(
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      onError: (c) => problemResponse(c, { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: `The body exceeds ${deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES} bytes` }),
+    }),
+  )
+  app.use(async (c, next) => {
+    c.set('ctx', { sql: deps.sql, actor: { kind: 'anonymous' }, now })
+    await next()
+  })
+
+  app.route('/', healthRoutes(deps.sql, deps.search))
+  app.route('/', docsRoutes())
+  app.route('/api/organizations', organizationsApi)
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Podryad API', version: '0.1.0', description: 'Subcontracting exchange for discrete industrial clusters' },
+  })
+
+  app.notFound((c) => problemResponse(c, { status: 404, code: 'NOT_FOUND', detail: `No route for ${c.req.method} ${c.req.path}` }))
+  app.onError((err, c) => errorResponse(c, err, (message, error) => log.error(message, { error, requestId: c.get('requestId'), path: c.req.path })))
+  return app
+}

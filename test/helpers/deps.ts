@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto'
+import { inject } from 'vitest'
+import { createApp } from '../../src/app.js'
+import { createSql, type Sql } from '../../src/db/client.js'
+import type { ServiceContext } from '../../src/services/context.js'
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+export interface TestDeps {
+  sql: Sql
+  app: ReturnType<typeof createApp>
+  ctx: ServiceContext
+  databaseName: string
+  indexPrefix: string
+  close(): Promise<void>
+}
+
+/** A fresh database cloned from the migrated template, and an index prefix of its own, per test file. */
+export async function createTestDeps(options: { now?: () => Date } = {}): Promise<TestDeps> {
+  const serverUrl = inject('postgresUrl')
+  const databaseName = `t_${randomBytes(6).toString('hex')}`
+  const admin = createSql(databaseUrl(serverUrl, 'postgres'), { max: 1 })
+  await admin.unsafe(`create database ${databaseName} template ${inject('templateDatabase')}`)
+  await admin.end()
+  const sql = createSql(databaseUrl(serverUrl, databaseName), { max: 5 })
+  const now = options.now ?? (() => new Date())
+  const meiliUrl = inject('meiliUrl')
+  const search = { health: async () => (await fetch(`${meiliUrl}/health`)).ok }
+  const app = createApp({ sql, search, now })
+  return {
+    sql,
+    app,
+    ctx: { sql, actor: { kind: 'system' }, now },
+    databaseName,
+    indexPrefix: `${databaseName}_`,
+    close: async () => {
+      await sql.end()
+    },
+  }
+}
