@@ -34,11 +34,15 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
  */
 export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = await readMigrations(dir)
-  await sql`create table if not exists schema_migrations (
-    name text primary key,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`
+  await sql.begin(async (tx) => {
+    // Under the lock too: two first start-ups racing on "create table if not exists" can both fail.
+    await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`
+    await tx`create table if not exists schema_migrations (
+      name text primary key,
+      checksum text not null,
+      applied_at timestamptz not null default now()
+    )`
+  })
   const applied: string[] = []
   for (const file of files) {
     const done = await sql.begin(async (tx) => {
