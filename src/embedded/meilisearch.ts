@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { constants, existsSync } from 'node:fs'
-import { access, chmod, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { access, chmod, copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { arch, platform } from 'node:os'
 import { join } from 'node:path'
@@ -55,9 +55,12 @@ async function executableBinary(source: string, dir: string): Promise<string> {
     const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)])
     if (!to || to.size !== from.size || to.mtimeMs < from.mtimeMs) {
       await mkdir(join(dir, 'bin'), { recursive: true })
-      await copyFile(source, target)
+      // Copy then rename, so an interrupted copy never leaves a truncated binary behind.
+      const partial = `${target}.${process.pid}.partial`
+      await copyFile(source, partial)
+      await chmod(partial, 0o755)
+      await rename(partial, target)
     }
-    await chmod(target, 0o755)
     return target
   }
 }
@@ -99,7 +102,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
 
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const child = spawnServer(
+  const child = await spawnServer(
     binary,
     [
       '--db-path', join(options.dir, 'data.ms'),

@@ -126,7 +126,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = options.port ?? (await freePort())
   const { postgres: postgresBin } = await binaries()
-  const child = spawnServer(
+  const child = await spawnServer(
     postgresBin,
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=200'],
     { ...(await postgresIds()), env: { ...process.env, LC_MESSAGES: 'C' } },

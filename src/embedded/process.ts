@@ -87,11 +87,22 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, tim
  * Children are spawned in their own process group so that Ctrl-C in a terminal reaches only us:
  * the servers must outlive the drain of in-flight requests and are stopped last, in order.
  */
-export function spawnServer(command: string, args: string[], options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv }): ChildProcess {
-  return spawn(command, args, {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: options.env ?? process.env,
-    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
-  })
+export async function spawnServer(command: string, args: string[], options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv }): Promise<ChildProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const child = spawn(command, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
+    })
+    const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      child.once('spawn', () => resolve(undefined))
+      child.once('error', (err) => resolve(err))
+    })
+    if (!failure) return child
+    // ETXTBSY: a process forked elsewhere in this program (e.g. the other server starting in parallel)
+    // briefly inherited a write handle of the freshly copied binary. It passes within milliseconds.
+    if (failure.code !== 'ETXTBSY' || attempt >= 10) throw failure
+    await sleep(50 * attempt)
+  }
 }
