@@ -5,7 +5,14 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { Sql } from './db/client.js'
 import { type Logger, silentLogger } from './lib/log.js'
 import { errorResponse, problemResponse } from './lib/problem.js'
+import { capacitiesApi, organizationCapacitiesApi } from './routes/api/capacities/index.js'
+import { certificatesApi } from './routes/api/certificates/index.js'
+import { clustersApi } from './routes/api/clusters/index.js'
+import { geoApi } from './routes/api/geo/index.js'
+import { needsApi, organizationNeedsApi } from './routes/api/needs/index.js'
 import { organizationsApi } from './routes/api/organizations/index.js'
+import { sitesApi } from './routes/api/sites/index.js'
+import { taxonomyApi } from './routes/api/taxonomy/index.js'
 import { docsRoutes } from './routes/docs.js'
 import type { AppEnv } from './routes/env.js'
 import { type HealthProbe, healthRoutes } from './routes/health.js'
@@ -43,6 +50,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps.sql, deps.search))
   app.route('/', docsRoutes())
   app.route('/api/organizations', organizationsApi)
+  app.route('/api/organizations', organizationCapacitiesApi)
+  app.route('/api/capacities', capacitiesApi)
+  app.route('/api/organizations', organizationNeedsApi)
+  app.route('/api/needs', needsApi)
+  app.route('/api/clusters', clustersApi)
+  app.route('/api', sitesApi)
+  app.route('/api', certificatesApi)
+  app.route('/api/taxonomy', taxonomyApi)
+  app.route('/api/geo', geoApi)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

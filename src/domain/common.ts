@@ -48,3 +48,16 @@ export const csvQuerySchema = <T extends z.ZodType<unknown, string>>(item: T) =>
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(50))
+
+/** A part's size and mass, or the largest part a machine takes; no real part reaches the bounds (100 m, 1 000 t), typos do. */
+export const envelopeSchema = z
+  .object({
+    lengthMm: z.number().positive().max(100_000).openapi({ example: 730 }),
+    widthMm: z.number().positive().max(100_000).openapi({ example: 650 }),
+    heightMm: z.number().positive().max(100_000).openapi({ example: 500 }),
+    massKg: z.number().positive().max(1_000_000).openapi({ example: 600 }),
+  })
+  .strict()
+  .openapi('Envelope')
+
+export type Envelope = z.infer<typeof envelopeSchema>

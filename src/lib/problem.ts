@@ -60,6 +60,9 @@ export function problemResponse(c: Context, problem: ProblemInput, headers: Reco
   const language = preferredLanguage(c.req.header('accept-language'))
   const body: Problem = {
     ...problem,
+    status: problem.status,
+    code: problem.code,
+    detail: problem.detail,
     type: `/problems/${problem.code.toLowerCase().replaceAll("_", "-")}`,
     title: problem.title ?? TITLES[problem.code][language],
     requestId: requestIdOf(c),
@@ -95,7 +98,8 @@ export function validationProblem(c: Context, issues: readonly z.core.$ZodIssue[
 export function errorResponse(c: Context, err: unknown, log: (message: string, error: unknown) => void): Response {
   if (err instanceof ServiceError) {
     const headers: Record<string, string> = err instanceof UnavailableError ? { 'retry-after': String(err.retryAfterSeconds) } : {}
-    return problemResponse(c, { status: err.status, code: err.code, detail: err.message, ...(err.errors.length ? { errors: err.errors } : {}), ...err.extensions }, headers)
+    // Extensions first: a service's extra member must never override the reserved problem fields.
+    return problemResponse(c, { ...err.extensions, status: err.status, code: err.code, detail: err.message, ...(err.errors.length ? { errors: err.errors } : {}) }, headers)
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = STATUS_CODES[err.status] ?? 'BAD_REQUEST'

@@ -1,0 +1,10 @@
+import type { Cluster } from '../../domain/cluster.js'
+import { NotFoundError } from '../../lib/errors.js'
+import type { ServiceContext } from '../context.js'
+import { selectCluster } from './row.js'
+
+export async function getCluster(ctx: ServiceContext, id: string): Promise<Cluster> {
+  const cluster = await selectCluster(ctx.sql, id)
+  if (!cluster) throw new NotFoundError('Cluster', id)
+  return cluster
+}
