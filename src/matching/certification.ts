@@ -1,0 +1,169 @@
+import { certificateCredit } from '../domain/taxonomy/index.js'
+import type {
+  CertificateCredit, CertificateHeld, CertificateStatus, CertificateUsed, CertificationDetails, HeldCredit, MatchNeed, Miss,
+} from './types.js'
+
+/**
+ * Trust weight of a certificate by its verification status.
+ * A centre that checked the certificate against the issuing body's register turns a claim into evidence;
+ * self-declared certificates are often out of scope or issued by voluntary schemes with no audit behind
+ * them, so they count clearly less, yet a supplier must not be sunk merely because no centre has
+ * audited it yet, so they keep well over half the weight. Rejected certificates count for nothing.
+ */
+export const TRUST_WEIGHT: Readonly<Record<CertificateStatus, number>> = {
+  verified: 1,
+  unverified: 0.6,
+  rejected: 0,
+}
+
+/**
+ * How the certification factor splits between required and preferred standards. Required standards
+ * are already met by every match, so their share mostly tells verified from self-declared; preferred
+ * standards are the buyer's stated extras and should move a supplier up, but never outweigh the
+ * trust in what the buyer requires.
+ */
+export const REQUIRED_SHARE = 0.7
+export const PREFERRED_SHARE = 0.3
+
+/** Valid on `day`: validFrom ≤ day ≤ validUntil (no validUntil = no expiry). */
+export function validOn(certificate: CertificateHeld, day: string): boolean {
+  return certificate.validFrom <= day && (certificate.validUntil === null || day <= certificate.validUntil)
+}
+
+function implicationCredit(held: string, required: string, strictNational: boolean): number {
+  const credit = certificateCredit(held, required, { strictNational })
+  return Number.isFinite(credit) ? Math.min(1, Math.max(0, credit)) : 0
+}
+
+function heldCredit(certificate: CertificateHeld, implication: number): HeldCredit {
+  return {
+    certificateId: certificate.id,
+    standard: certificate.standard,
+    status: certificate.status,
+    validUntil: certificate.validUntil,
+    implication,
+  }
+}
+
+function byId(a: CertificateHeld, b: CertificateHeld): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
+ * Credit towards one standard from the certificates valid on the need's deadline and not rejected.
+ * Only a full implication (IATF 16949 → ISO 9001) can meet a requirement; a soft edge
+ * (ГОСТ Р ЕН 9100-2011 ~ AS9100) still earns partial credit in the score.
+ */
+export function creditFor(
+  standard: string,
+  certificates: readonly CertificateHeld[],
+  deadline: string,
+  strictNational: boolean,
+): CertificateCredit {
+  let credit = 0
+  let best: HeldCredit | null = null
+  let satisfiedBy: HeldCredit | null = null
+  let satisfiedTrust = 0
+  for (const certificate of [...certificates].sort(byId)) {
+    const trust = TRUST_WEIGHT[certificate.status]
+    if (trust <= 0 || !validOn(certificate, deadline)) continue
+    const implication = implicationCredit(certificate.standard, standard, strictNational)
+    if (implication <= 0) continue
+    if (implication * trust > credit) {
+      credit = implication * trust
+      best = heldCredit(certificate, implication)
+    }
+    if (implication >= 1 && trust > satisfiedTrust) {
+      satisfiedTrust = trust
+      satisfiedBy = heldCredit(certificate, implication)
+    }
+  }
+  return { certificate: standard, credit, best, satisfiedBy }
+}
+
+export interface CertificationAssessment {
+  value: number
+  details: CertificationDetails
+  /** Required standards no valid, non-rejected certificate fully satisfies. */
+  unmet: string[]
+  used: CertificateUsed[]
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 1 : values.reduce((sum, v) => sum + v, 0) / values.length
+}
+
+function certificatesUsed(credits: readonly CertificateCredit[], held: readonly CertificateHeld[]): CertificateUsed[] {
+  const covers = new Map<string, Set<string>>()
+  for (const credit of credits) {
+    for (const ref of [credit.best, credit.satisfiedBy]) {
+      if (ref === null) continue
+      const set = covers.get(ref.certificateId) ?? new Set<string>()
+      set.add(credit.certificate)
+      covers.set(ref.certificateId, set)
+    }
+  }
+  return [...held].sort(byId).flatMap((certificate) => {
+    const covered = covers.get(certificate.id)
+    if (covered === undefined) return []
+    return [{
+      id: certificate.id,
+      standard: certificate.standard,
+      status: certificate.status,
+      validUntil: certificate.validUntil,
+      covers: [...covered].sort(),
+    }]
+  })
+}
+
+/**
+ * Certification factor = REQUIRED_SHARE · mean required credit + PREFERRED_SHARE · mean preferred credit,
+ * where an empty list counts as fully met. Each credit is a maximum over held certificates, so adding a
+ * certificate never lowers the factor.
+ */
+export function assessCertification(need: MatchNeed, certificates: readonly CertificateHeld[]): CertificationAssessment {
+  const deadline = need.deadline
+  const required = [...new Set(need.requiredCerts)].map((code) => creditFor(code, certificates, deadline, need.strictNational))
+  const preferred = [...new Set(need.preferredCerts)].map((code) => creditFor(code, certificates, deadline, need.strictNational))
+  const value = REQUIRED_SHARE * mean(required.map((c) => c.credit)) + PREFERRED_SHARE * mean(preferred.map((c) => c.credit))
+  return {
+    value,
+    details: { required, preferred },
+    unmet: required.filter((c) => c.satisfiedBy === null).map((c) => c.certificate),
+    used: certificatesUsed([...required, ...preferred], certificates),
+  }
+}
+
+type CertificateMiss = Extract<Miss, { constraint: 'certificate' }>['miss']
+
+/** Why a required standard is unmet, for the near-miss record and the certification-gap analytics. */
+export function certificateMiss(
+  standard: string,
+  need: MatchNeed,
+  certificates: readonly CertificateHeld[],
+): CertificateMiss {
+  const softAlternatives = new Set<string>()
+  const notValidOnDeadline: CertificateMiss['notValidOnDeadline'] = []
+  const rejected = new Set<string>()
+  for (const certificate of [...certificates].sort(byId)) {
+    const implication = implicationCredit(certificate.standard, standard, need.strictNational)
+    if (implication <= 0) continue
+    if (implication < 1) {
+      if (certificate.status !== 'rejected' && validOn(certificate, need.deadline)) softAlternatives.add(certificate.standard)
+    } else if (certificate.status === 'rejected') {
+      rejected.add(certificate.standard)
+    } else if (!validOn(certificate, need.deadline)) {
+      notValidOnDeadline.push({
+        standard: certificate.standard,
+        validFrom: certificate.validFrom,
+        validUntil: certificate.validUntil,
+      })
+    }
+  }
+  return {
+    certificate: standard,
+    softAlternatives: [...softAlternatives].sort(),
+    notValidOnDeadline,
+    rejected: [...rejected].sort(),
+  }
+}
