@@ -1,8 +1,10 @@
 import { z } from 'zod'
 
+/** Unset and empty both mean "not configured": start the embedded server instead. */
 const optionalUrl = z
   .string()
   .trim()
+  .optional()
   .transform((v) => (v === '' ? undefined : v))
   .pipe(z.url().optional())
 

@@ -108,14 +108,14 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       '--db-path', join(options.dir, 'data.ms'),
       '--dump-dir', join(options.dir, 'dumps'),
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
       '--env', 'production',
       '--no-analytics',
       // Leave most of the machine to PostgreSQL and the app: the default is two thirds of RAM.
       '--max-indexing-memory', '2GiB',
       '--log-level', 'WARN',
     ],
-    {},
+    // The key goes in the environment: command lines are visible to every user of the machine.
+    { env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   )
   let output = ''
   const collect = (chunk: Buffer): void => {

@@ -89,20 +89,25 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, tim
  */
 export async function spawnServer(command: string, args: string[], options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv }): Promise<ChildProcess> {
   for (let attempt = 1; ; attempt++) {
-    const child = spawn(command, args, {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
-      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
+    const outcome = await new Promise<{ child?: ChildProcess; error?: NodeJS.ErrnoException }>((resolve) => {
+      try {
+        const child = spawn(command, args, {
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: options.env ?? process.env,
+          ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
+        })
+        child.once('spawn', () => resolve({ child }))
+        child.once('error', (error) => resolve({ error }))
+      } catch (error) {
+        // Some errors (ETXTBSY among them on Node 20) are thrown synchronously rather than emitted.
+        resolve({ error: error as NodeJS.ErrnoException })
+      }
     })
-    const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
-      child.once('spawn', () => resolve(undefined))
-      child.once('error', (err) => resolve(err))
-    })
-    if (!failure) return child
+    if (outcome.child) return outcome.child
     // ETXTBSY: a process forked elsewhere in this program (e.g. the other server starting in parallel)
     // briefly inherited a write handle of the freshly copied binary. It passes within milliseconds.
-    if (failure.code !== 'ETXTBSY' || attempt >= 10) throw failure
+    if (outcome.error?.code !== 'ETXTBSY' || attempt >= 10) throw outcome.error
     await sleep(50 * attempt)
   }
 }

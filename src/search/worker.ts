@@ -1,0 +1,298 @@
+import type { Sql } from '../db/client.js'
+import type { Tx } from '../services/context.js'
+import type { Search } from './client.js'
+import { loadCapacityDocuments, loadNeedDocuments, type CapacityDocument, type NeedDocument } from './documents.js'
+import { unwrapSearchError } from './http.js'
+import type { SearchEntity } from './outbox.js'
+import { ensureIndexes } from './settings.js'
+
+/**
+ * The outbox worker carries committed changes from PostgreSQL to Meilisearch, at least once.
+ *
+ * One transaction per batch: claim up to `batchSize` due rows with `FOR UPDATE SKIP LOCKED`, re-read
+ * the current rows, send full documents, wait until Meilisearch reports the tasks `succeeded`, mark the
+ * rows processed, commit. The row locks are held while sending on purpose: a row is "claimed" only
+ * by an open transaction, so two workers (in one process or many) never send the same row at once,
+ * and a crash or kill releases the claim by itself; nothing is left half-claimed. The batch size
+ * bounds how long that transaction stays open.
+ *
+ * On failure the claiming transaction rolls back and a second, short one records the attempt and
+ * pushes the rows back by an exponential delay (1 s doubling to 60 s), so a down Meilisearch delays
+ * search but never loses a write.
+ */
+
+export interface SearchLog {
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+export interface OutboxWorkerOptions {
+  sql: Sql
+  /** Must have been through `ensureIndexes`; the worker re-checks the indexes after any failure. */
+  search: Search
+  /** Outbox rows claimed per transaction. */
+  batchSize?: number
+  /** Backstop poll: NOTIFY wakes the worker at once, the poll catches anything a lost notification missed. */
+  pollMs?: number
+  log?: SearchLog
+}
+
+export interface OutboxWorker {
+  /** Starts the background loop (idempotent). */
+  start(): void
+  /** Lets the current batch finish, then stops listening and polling. */
+  stop(): Promise<void>
+  /** Processes due rows batch by batch until none is left or a batch fails; returns the rows processed. */
+  drainOnce(): Promise<number>
+}
+
+const CHANNEL = 'search_outbox'
+/** First key of the two-key advisory locks that serialise sends of one document (its own key space). */
+const DOCUMENT_LOCK_NAMESPACE = 7302
+const MAX_BACKOFF_SECONDS = 60
+const PRUNE_EVERY_MS = 60 * 60 * 1000
+const KEEP_PROCESSED_DAYS = 7
+/** What Meilisearch accepts as a document id; anything else would fail the whole payload it is in. */
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/
+
+interface OutboxRow {
+  id: string
+  entity: SearchEntity
+  entityId: string
+}
+
+interface BatchResult {
+  claimed: number
+  failed: boolean
+}
+
+const consoleLog: SearchLog = {
+  info: (message, fields) => console.info(message, fields ?? ''),
+  warn: (message, fields) => console.warn(message, fields ?? ''),
+  error: (message, fields) => console.error(message, fields ?? ''),
+}
+
+function describe(error: unknown): string {
+  const ours = unwrapSearchError(error)
+  const message = ours?.message ?? (error instanceof Error ? error.message : String(error))
+  return message.slice(0, 2000)
+}
+
+/** Entity → distinct ids, in first-seen order: several changes to one row become one document. */
+function coalesce(rows: readonly OutboxRow[]): Map<SearchEntity, string[]> {
+  const byEntity = new Map<SearchEntity, Set<string>>()
+  for (const row of rows) {
+    let ids = byEntity.get(row.entity)
+    if (!ids) byEntity.set(row.entity, (ids = new Set()))
+    ids.add(row.entityId)
+  }
+  return new Map([...byEntity].map(([entity, ids]) => [entity, [...ids]]))
+}
+
+/** Creates the outbox worker; call `start()` after `ensureIndexes`, `stop()` before closing the pools. */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { sql, search } = options
+  const batchSize = options.batchSize ?? 500
+  const pollMs = options.pollMs ?? 1000
+  const log = options.log ?? consoleLog
+
+  let loop: Promise<void> | null = null
+  let stopping = false
+  let indexesVerified = false
+  let lastPrune = 0
+  let lastPassFailed = false
+  let woken = false
+  let wakeUp: (() => void) | null = null
+  let listening: Promise<(() => Promise<void>) | null> | null = null
+
+  /** NOTIFY handler. After a failed pass it only notes the wake-up: retries wait out the poll. */
+  function wake(): void {
+    woken = true
+    if (!lastPassFailed) wakeUp?.()
+  }
+
+  /**
+   * Two workers can hold outbox rows for the same document (two changes, claimed by different
+   * workers). Without this lock the one that read the older row could send after the other and leave
+   * the index stale. Keys are taken in one order, so two batches cannot deadlock on them.
+   */
+  async function lockDocuments(tx: Tx, wanted: Map<SearchEntity, string[]>): Promise<void> {
+    const keys = [...wanted].flatMap(([entity, ids]) => ids.map((id) => `${entity}:${id}`))
+    await tx`
+      select pg_advisory_xact_lock(${DOCUMENT_LOCK_NAMESPACE}, k)
+      from (select distinct hashtext(key) as k from unnest(${tx.array(keys)}::text[]) key order by 1) ordered`
+  }
+
+  async function send(tx: Tx, wanted: Map<SearchEntity, string[]>): Promise<void> {
+    if (!indexesVerified) {
+      await ensureIndexes(search)
+      indexesVerified = true
+    }
+    const work: { index: string; documents: (CapacityDocument | NeedDocument)[]; gone: string[] }[] = []
+    for (const [entity, allIds] of wanted) {
+      const ids = allIds.filter((id) => DOCUMENT_ID.test(id))
+      const skipped = allIds.filter((id) => !DOCUMENT_ID.test(id))
+      if (skipped.length > 0) log.error('search outbox: ids Meilisearch cannot store, skipped', { entity, ids: skipped })
+      const documents = entity === 'capacity' ? await loadCapacityDocuments(tx, ids) : await loadNeedDocuments(tx, ids)
+      const found = new Set(documents.map((document) => document.id))
+      const index = entity === 'capacity' ? search.indexes.capacities : search.indexes.needs
+      work.push({ index, documents, gone: ids.filter((id) => !found.has(id)) })
+    }
+    // Indexes are independent, so their payloads travel together; every task must succeed.
+    const results = await Promise.allSettled(
+      work.map(async ({ index, documents, gone }) => {
+        if (documents.length > 0) await search.addDocuments(index, documents)
+        if (gone.length > 0) await search.deleteDocuments(index, gone)
+      }),
+    )
+    const failure = results.find((result) => result.status === 'rejected')
+    if (failure) throw failure.reason
+  }
+
+  async function recordFailure(rowIds: string[], error: unknown): Promise<void> {
+    const message = describe(error)
+    try {
+      await sql`
+        update search_outbox
+        set attempts = attempts + 1, last_error = ${message},
+          available_at = now() + least(${MAX_BACKOFF_SECONDS}, power(2, attempts)) * interval '1 second'
+        where id = any(${sql.array(rowIds)}::bigint[]) and processed_at is null`
+      log.warn('search outbox: batch failed, will retry', { rows: rowIds.length, error: message })
+    } catch (recordError) {
+      // PostgreSQL is failing too; the rows stay due and are retried on the next poll.
+      log.error('search outbox: could not record a failed batch', { rows: rowIds.length, error: message, recordError: describe(recordError) })
+    }
+  }
+
+  async function drainBatch(): Promise<BatchResult> {
+    let claimed: string[] = []
+    try {
+      await sql.begin(async (tx) => {
+        const rows = await tx<OutboxRow[]>`
+          select id::text as id, entity, entity_id from search_outbox
+          where processed_at is null and available_at <= now()
+          order by id limit ${batchSize}
+          for update skip locked`
+        claimed = rows.map((row) => row.id)
+        if (rows.length === 0) return
+        const wanted = coalesce(rows)
+        await lockDocuments(tx as Tx, wanted)
+        await send(tx as Tx, wanted)
+        // clock_timestamp, not now(): reindex compares it with its own start to find what it must replay.
+        await tx`update search_outbox set processed_at = clock_timestamp() where id = any(${tx.array(claimed)}::bigint[])`
+      })
+      return { claimed: claimed.length, failed: false }
+    } catch (error) {
+      if (claimed.length === 0) throw error
+      indexesVerified = false
+      await recordFailure(claimed, error)
+      return { claimed: claimed.length, failed: true }
+    }
+  }
+
+  async function drainOnce(): Promise<number> {
+    let processed = 0
+    for (;;) {
+      const batch = await drainBatch()
+      lastPassFailed = batch.failed
+      if (batch.failed) return processed
+      processed += batch.claimed
+      if (batch.claimed < batchSize || stopping) return processed
+    }
+  }
+
+  /** Keeps the outbox table and Meilisearch's task store (capped at 20 GiB) from growing forever. */
+  async function pruneIfDue(): Promise<void> {
+    if (Date.now() - lastPrune < PRUNE_EVERY_MS) return
+    lastPrune = Date.now()
+    await sql`delete from search_outbox where processed_at < now() - make_interval(days => ${KEEP_PROCESSED_DAYS})`
+    await search.client.tasks.deleteTasks({
+      statuses: ['succeeded'],
+      indexUids: [search.indexes.capacities, search.indexes.needs],
+      beforeEnqueuedAt: new Date(Date.now() - KEEP_PROCESSED_DAYS * 86_400_000).toISOString(),
+    })
+  }
+
+  /** postgres.js re-subscribes a listener after reconnecting; only the first subscription can fail. */
+  function listenInBackground(): void {
+    if (listening) return
+    listening = sql
+      .listen(CHANNEL, wake)
+      .then((meta) => meta.unlisten)
+      .catch((error: unknown) => {
+        log.warn('search outbox: LISTEN failed, polling only for now', { error: describe(error) })
+        listening = null
+        return null
+      })
+  }
+
+  async function sleep(ms: number): Promise<void> {
+    // After a failure, writes (each one a NOTIFY) must not turn into a retry storm.
+    if (woken && !lastPassFailed) {
+      woken = false
+      return
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done(): void {
+        clearTimeout(timer)
+        wakeUp = null
+        resolve()
+      }
+      wakeUp = done
+    })
+    woken = false
+  }
+
+  async function run(): Promise<void> {
+    while (!stopping) {
+      listenInBackground()
+      try {
+        await drainOnce()
+      } catch (error) {
+        log.error('search outbox: could not read the outbox from PostgreSQL', { error: describe(error) })
+      }
+      await pruneIfDue().catch((error: unknown) => log.warn('search outbox: pruning failed', { error: describe(error) }))
+      if (!stopping) await sleep(pollMs)
+    }
+  }
+
+  return {
+    start() {
+      if (loop) return
+      stopping = false
+      loop = run()
+    },
+    async stop() {
+      stopping = true
+      wakeUp?.()
+      await loop
+      loop = null
+      const unlisten = await listening
+      listening = null
+      await unlisten?.().catch(() => undefined)
+    },
+    drainOnce,
+  }
+}
+
+export interface OutboxBacklog {
+  /** Rows not yet processed, due or backing off. */
+  pending: number
+  /** Pending rows that failed at least once. */
+  failing: number
+  /** Age of the oldest pending row; 0 when there is none. */
+  oldestAgeSeconds: number
+}
+
+/** Outbox health for `/health` and metrics: how far the index lags behind PostgreSQL. */
+export async function outboxBacklog(sql: Sql): Promise<OutboxBacklog> {
+  const [row] = await sql<OutboxBacklog[]>`
+    select count(*)::int as pending,
+      (count(*) filter (where attempts > 0))::int as failing,
+      coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as oldest_age_seconds
+    from search_outbox
+    where processed_at is null`
+  return row ?? { pending: 0, failing: 0, oldestAgeSeconds: 0 }
+}
