@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { inject } from 'vitest'
 import { createApp } from '../../src/app.js'
 import { createSql, type Sql } from '../../src/db/client.js'
+import { type Search, createSearch } from '../../src/search/client.js'
+import { ensureIndexes } from '../../src/search/settings.js'
 import type { ServiceContext } from '../../src/services/context.js'
 
 export function databaseUrl(serverUrl: string, database: string): string {
@@ -12,6 +14,7 @@ export function databaseUrl(serverUrl: string, database: string): string {
 
 export interface TestDeps {
   sql: Sql
+  search: Search
   app: ReturnType<typeof createApp>
   ctx: ServiceContext
   databaseName: string
@@ -28,17 +31,20 @@ export async function createTestDeps(options: { now?: () => Date } = {}): Promis
   await admin.end()
   const sql = createSql(databaseUrl(serverUrl, databaseName), { max: 5 })
   const now = options.now ?? (() => new Date())
-  const meiliUrl = inject('meiliUrl')
-  const search = { health: async () => (await fetch(`${meiliUrl}/health`)).ok }
+  const indexPrefix = `${databaseName}_`
+  const search = createSearch({ url: inject('meiliUrl'), apiKey: inject('meiliKey'), indexPrefix })
+  await ensureIndexes(search)
   const app = createApp({ sql, search, now })
   return {
     sql,
+    search,
     app,
     ctx: { sql, actor: { kind: 'system' }, now },
     databaseName,
-    indexPrefix: `${databaseName}_`,
+    indexPrefix,
     close: async () => {
       await sql.end()
+      await search.close()
     },
   }
 }
