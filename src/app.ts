@@ -3,23 +3,25 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Sql } from './db/client.js'
+import type { Search } from './search/client.js'
 import { type Logger, silentLogger } from './lib/log.js'
 import { errorResponse, problemResponse } from './lib/problem.js'
 import { capacitiesApi, organizationCapacitiesApi } from './routes/api/capacities/index.js'
 import { certificatesApi } from './routes/api/certificates/index.js'
 import { clustersApi } from './routes/api/clusters/index.js'
 import { geoApi } from './routes/api/geo/index.js'
+import { matchesApi } from './routes/api/matches/index.js'
 import { needsApi, organizationNeedsApi } from './routes/api/needs/index.js'
 import { organizationsApi } from './routes/api/organizations/index.js'
 import { sitesApi } from './routes/api/sites/index.js'
 import { taxonomyApi } from './routes/api/taxonomy/index.js'
 import { docsRoutes } from './routes/docs.js'
 import type { AppEnv } from './routes/env.js'
-import { type HealthProbe, healthRoutes } from './routes/health.js'
+import { healthRoutes } from './routes/health.js'
 
 export interface AppDeps {
   sql: Sql
-  search: HealthProbe
+  search: Search
   log?: Logger
   now?: () => Date
   /** Largest accepted request body; the default fits any JSON document of the API. */
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   )
   app.use(async (c, next) => {
     c.set('ctx', { sql: deps.sql, actor: { kind: 'anonymous' }, now })
+    c.set('search', deps.search)
     await next()
   })
 
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/capacities', capacitiesApi)
   app.route('/api/organizations', organizationNeedsApi)
   app.route('/api/needs', needsApi)
+  app.route('/api', matchesApi)
   app.route('/api/clusters', clustersApi)
   app.route('/api', sitesApi)
   app.route('/api', certificatesApi)

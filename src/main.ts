@@ -10,6 +10,8 @@ import { createLogger } from './lib/log.js'
 import { createSearch } from './search/client.js'
 import { ensureIndexes } from './search/settings.js'
 import { createOutboxWorker } from './search/worker.js'
+import { queueMatchRecomputation } from './services/matches/queue.js'
+import { createMatchWorker } from './workers/matches.js'
 
 /** Composition root: configuration → servers → migrations → search indexes → worker → HTTP; stops in reverse. */
 async function main(): Promise<void> {
@@ -19,7 +21,8 @@ async function main(): Promise<void> {
   const infrastructure = await startInfrastructure(config, log)
   const sql = createSql(infrastructure.databaseUrl, { max: config.DATABASE_POOL_SIZE })
   const search = createSearch({ url: infrastructure.meiliUrl, apiKey: infrastructure.meiliKey, indexPrefix: config.SEARCH_INDEX_PREFIX })
-  const worker = createOutboxWorker({ sql, search, log })
+  const worker = createOutboxWorker({ sql, search, log, onIndexed: queueMatchRecomputation })
+  const matchWorker = createMatchWorker({ sql, search, log })
 
   let server: ServerType | undefined
   let stopping = false
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
       await closed
     }
     clearTimeout(forceClose)
-    await worker.stop()
+    await Promise.all([worker.stop(), matchWorker.stop()])
     await sql.end({ timeout: 5 })
     await search.close()
     await infrastructure.stop()
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     await ensureIndexes(search)
     preloadGazetteer()
     worker.start()
+    matchWorker.start()
     const app = createApp({ sql, search, log })
     server = await new Promise<ServerType>((resolve) => {
       const listening = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(listening))

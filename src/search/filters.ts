@@ -108,6 +108,8 @@ export interface FilterBuilder<I extends SearchIndex> {
   lte(attribute: NumberAttribute<I>, value: number): Filter<I>
   /** Documents where the attribute is null: "unknown" usually must not exclude a candidate. */
   isNull(attribute: FilterAttribute<I>): Filter<I>
+  /** Documents where the attribute is an empty array (e.g. a capacity that lists no materials). */
+  isEmpty(attribute: FilterAttribute<I>): Filter<I>
   /** `_geoBoundingBox`: cheap range filters, unlike `_geoRadius`, which loads the whole R-tree per query (perf §0.1). */
   geoBox(box: GeoBox): Filter<I>
   all(...parts: Part<I>[]): Filter<I>
@@ -177,6 +179,10 @@ export function filters<I extends SearchIndex>(index: I): FilterBuilder<I> {
     isNull: (attribute) => {
       kindOf(attribute)
       return new Filter(`${attribute} IS NULL`)
+    },
+    isEmpty: (attribute) => {
+      kindOf(attribute)
+      return new Filter(`${attribute} IS EMPTY`)
     },
     geoBox: (box) => {
       if (!(box.north >= box.south)) throw new RangeError(`Bounding box north (${String(box.north)}) must not be below south (${String(box.south)})`)

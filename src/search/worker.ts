@@ -36,6 +36,19 @@ export interface OutboxWorkerOptions {
   /** Backstop poll: NOTIFY wakes the worker at once, the poll catches anything a lost notification missed. */
   pollMs?: number
   log?: SearchLog
+  /**
+   * Runs inside the outbox transaction once the documents are searchable and before the rows are
+   * marked done: work that must follow indexing (match recomputation) is queued atomically with it.
+   */
+  onIndexed?: (tx: Tx, indexed: IndexedDocuments) => Promise<void>
+}
+
+/** What one outbox batch made searchable or removed. */
+export interface IndexedDocuments {
+  capacities: CapacityDocument[]
+  capacitiesGone: string[]
+  needs: NeedDocument[]
+  needsGone: string[]
 }
 
 export interface OutboxWorker {
@@ -124,7 +137,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       from (select distinct hashtext(key) as k from unnest(${tx.array(keys)}::text[]) key order by 1) ordered`
   }
 
-  async function send(tx: Tx, wanted: Map<SearchEntity, string[]>): Promise<void> {
+  async function send(tx: Tx, wanted: Map<SearchEntity, string[]>): Promise<IndexedDocuments> {
     if (!indexesVerified) {
       await ensureIndexes(search)
       indexesVerified = true
@@ -148,6 +161,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     )
     const failure = results.find((result) => result.status === 'rejected')
     if (failure) throw failure.reason
+    const of = (index: string) => work.find((w) => w.index === index)
+    return {
+      capacities: (of(search.indexes.capacities)?.documents ?? []) as CapacityDocument[],
+      capacitiesGone: of(search.indexes.capacities)?.gone ?? [],
+      needs: (of(search.indexes.needs)?.documents ?? []) as NeedDocument[],
+      needsGone: of(search.indexes.needs)?.gone ?? [],
+    }
   }
 
   async function recordFailure(rowIds: string[], error: unknown): Promise<void> {
@@ -178,7 +198,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         if (rows.length === 0) return
         const wanted = coalesce(rows)
         await lockDocuments(tx as Tx, wanted)
-        await send(tx as Tx, wanted)
+        const indexed = await send(tx as Tx, wanted)
+        await options.onIndexed?.(tx as Tx, indexed)
         // clock_timestamp, not now(): reindex compares it with its own start to find what it must replay.
         await tx`update search_outbox set processed_at = clock_timestamp() where id = any(${tx.array(claimed)}::bigint[])`
       })

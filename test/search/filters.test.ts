@@ -72,6 +72,8 @@ describe('filter builder', () => {
     expect(c.build(c.all(), undefined)).toBeUndefined()
     expect(c.build(c.any(c.all(), c.eq('regionCode', '16')))).toBeUndefined()
     expect(c.build(c.any(c.isNull('itGrade'), c.lte('itGrade', 7)))).toBe('(itGrade IS NULL) OR (itGrade <= 7)')
+    expect(c.build(c.any(c.isEmpty('materials'), c.in('materialFamilies', ['ALUMINIUM'])))).toBe('(materials IS EMPTY) OR (materialFamilies IN ["ALUMINIUM"])')
+    expect(() => c.isEmpty('colour' as never)).toThrow(/not filterable/)
   })
 
   it('refuses conditions that can match nothing instead of writing them', () => {

@@ -4,7 +4,7 @@ import type { GeoPrecision } from '../../geo/index.js'
 import type { Tx } from '../context.js'
 import { envelopeColumns, envelopeOf } from '../capacities/row.js'
 
-interface NeedRow extends Omit<Need, 'envelope' | 'delivery' | 'publishedAt' | 'createdAt' | 'updatedAt'> {
+export interface NeedRow extends Omit<Need, 'envelope' | 'delivery' | 'publishedAt' | 'createdAt' | 'updatedAt'> {
   lengthMm: number | null
   widthMm: number | null
   heightMm: number | null
@@ -78,4 +78,3 @@ export function needColumns(tx: Tx, input: NeedUpdate): Record<string, unknown> 
   return envelope === undefined ? columns : { ...columns, ...envelopeColumns(envelope) }
 }
 
-export type { NeedRow }
