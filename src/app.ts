@@ -13,6 +13,7 @@ import { geoApi } from './routes/api/geo/index.js'
 import { matchesApi } from './routes/api/matches/index.js'
 import { needsApi, organizationNeedsApi } from './routes/api/needs/index.js'
 import { organizationsApi } from './routes/api/organizations/index.js'
+import { searchApi } from './routes/api/search/index.js'
 import { sitesApi } from './routes/api/sites/index.js'
 import { taxonomyApi } from './routes/api/taxonomy/index.js'
 import { docsRoutes } from './routes/docs.js'
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', certificatesApi)
   app.route('/api/taxonomy', taxonomyApi)
   app.route('/api/geo', geoApi)
+  app.route('/api/search', searchApi)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
