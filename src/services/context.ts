@@ -1,11 +1,23 @@
 import type { TransactionSql } from 'postgres'
 import type { Sql } from '../db/client.js'
 
+export type PlatformRole = 'curator' | 'admin'
+export type MembershipRole = 'member' | 'admin'
+
+export interface Membership {
+  orgId: string
+  role: MembershipRole
+}
+
 /**
- * Who is acting. Until accounts exist every request acts as `anonymous` with full access; the
- * field is threaded through every verb so that authorization can be added inside the services.
+ * Who is acting. `system` is the app itself (workers, scripts); `anonymous` a request without a
+ * session; `user` a signed-in person, with the organizations they act for. Every service verb
+ * receives it and decides (src/services/authorization.ts).
  */
-export type Actor = { kind: 'system' } | { kind: 'anonymous' }
+export type Actor =
+  | { kind: 'system' }
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; sessionId: string | null; platformRole: PlatformRole | null; memberships: Membership[] }
 
 export interface ServiceContext {
   sql: Sql
