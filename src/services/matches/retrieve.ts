@@ -57,29 +57,33 @@ function materialFilter(need: MatchNeed) {
   return c.any(c.isEmpty('materials'), c.in('materialFamilies', families))
 }
 
+export interface CapacityQuery {
+  indexUid: string
+  filter?: string
+  limit: number
+  attributesToRetrieve: string[]
+}
+
 /**
- * One round trip (multi-search) narrows the candidates for a need: the strict query applies
- * processes, the certificate closure, material families and the distance box; the second, wider query
- * finds suppliers that may miss exactly one of them. The core then decides; the index only narrows.
+ * The two capacity queries of one retrieval: the strict query applies processes, the certificate
+ * closure, material families and the distance box; the second, wider one finds suppliers that may
+ * miss exactly one of them. Exported so the benchmark sends exactly these to Meilisearch directly.
  */
-export async function retrieveSuppliers(search: Search, need: MatchNeed): Promise<SupplierRetrieval> {
+export function supplierRetrievalQueries(indexUid: string, need: MatchNeed): [CapacityQuery, CapacityQuery] {
   const c = filters('capacities')
   const processes = c.in('processes', need.processes)
-  const response = await search.client.multiSearch<{ queries: { indexUid: string; filter?: string; limit: number; attributesToRetrieve: string[] }[] }, CapacityHit>({
-    queries: [
-      {
-        indexUid: search.indexes.capacities,
-        filter: c.build(processes, ...certificateFilters(need), materialFilter(need), withinBox(need, 1)),
-        limit: CANDIDATE_LIMIT,
-        attributesToRetrieve: ['id', 'orgId'],
-      },
-      {
-        indexUid: search.indexes.capacities,
-        filter: c.build(processes, withinBox(need, NEAR_MISS_DISTANCE_FACTOR)),
-        limit: NEAR_MISS_CANDIDATE_LIMIT,
-        attributesToRetrieve: ['id', 'orgId'],
-      },
-    ],
+  const strictFilter = c.build(processes, ...certificateFilters(need), materialFilter(need), withinBox(need, 1))
+  const wideFilter = c.build(processes, withinBox(need, NEAR_MISS_DISTANCE_FACTOR))
+  return [
+    { indexUid, ...(strictFilter ? { filter: strictFilter } : {}), limit: CANDIDATE_LIMIT, attributesToRetrieve: ['id', 'orgId'] },
+    { indexUid, ...(wideFilter ? { filter: wideFilter } : {}), limit: NEAR_MISS_CANDIDATE_LIMIT, attributesToRetrieve: ['id', 'orgId'] },
+  ]
+}
+
+/** One round trip (multi-search) narrows the candidates for a need; the core then decides. */
+export async function retrieveSuppliers(search: Search, need: MatchNeed): Promise<SupplierRetrieval> {
+  const response = await search.client.multiSearch<{ queries: CapacityQuery[] }, CapacityHit>({
+    queries: supplierRetrievalQueries(search.indexes.capacities, need),
   })
   const [strict, relaxed] = response.results
   const orgIds = [...new Set((strict?.hits ?? []).map((hit) => hit.orgId))]
