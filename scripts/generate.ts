@@ -6,9 +6,9 @@
  * Loading is `loadDataset` (scripts/data/load.ts), called by the demo and benchmark scripts.
  */
 import { once } from 'node:events'
-import { parseArgs } from 'node:util'
 import { CLUSTERS } from './data/clusters.js'
-import { type Dataset, generateDataset, isCalendarDate } from './data/generate.js'
+import { type Dataset, generateDataset } from './data/generate.js'
+import { UsageError, parseNow, parseOptions as parseStrict, parseSeed, parseSize, runCli } from './lib/cli.js'
 
 const USAGE = `Usage: npx tsx scripts/generate.ts --size <1k…1m> [--seed <int>] [--now YYYY-MM-DD] [--summary | --ndjson]
 
@@ -19,12 +19,6 @@ const USAGE = `Usage: npx tsx scripts/generate.ts --size <1k…1m> [--seed <int>
   --ndjson   print every row as {"table": …, "row": …}, one per line
 `
 
-const MIN_SIZE = 1000
-const MAX_SIZE = 1_000_000
-const MAX_SEED = 0xffffffff
-
-class UsageError extends Error {}
-
 interface Arguments {
   size: number
   seed: number
@@ -32,35 +26,14 @@ interface Arguments {
   format: 'summary' | 'ndjson'
 }
 
-function parseSize(value: string): number {
-  const match = /^(\d+)([km]?)$/i.exec(value)
-  const multiplier = { '': 1, k: 1000, m: 1_000_000 }[match?.[2]?.toLowerCase() ?? '']
-  const size = match && multiplier !== undefined ? Number(match[1]) * multiplier : Number.NaN
-  if (!Number.isSafeInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
-    throw new UsageError(`--size must be ${MIN_SIZE}…${MAX_SIZE} capacities (or 1k…1m), got "${value}"`)
-  }
-  return size
-}
-
-function parseSeed(value: string): number {
-  const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isSafeInteger(seed) || seed > MAX_SEED) throw new UsageError(`--seed must be an integer 0…${MAX_SEED}, got "${value}"`)
-  return seed
-}
-
-function parseNow(value: string): string {
-  if (!isCalendarDate(value)) throw new UsageError(`--now must be a calendar date YYYY-MM-DD, got "${value}"`)
-  return value
-}
-
 function parseArguments(argv: readonly string[]): Arguments {
-  let parsed: ReturnType<typeof parseOptions>
-  try {
-    parsed = parseOptions(argv)
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
-  const { values } = parsed
+  const { values } = parseStrict(argv, {
+    size: { type: 'string' },
+    seed: { type: 'string' },
+    now: { type: 'string' },
+    summary: { type: 'boolean' },
+    ndjson: { type: 'boolean' },
+  })
   if (values.summary && values.ndjson) throw new UsageError('--summary and --ndjson exclude each other')
   return {
     size: parseSize(values.size ?? '10k'),
@@ -68,21 +41,6 @@ function parseArguments(argv: readonly string[]): Arguments {
     now: parseNow(values.now ?? new Date().toISOString().slice(0, 10)),
     format: values.ndjson ? 'ndjson' : 'summary',
   }
-}
-
-function parseOptions(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      size: { type: 'string' },
-      seed: { type: 'string' },
-      now: { type: 'string' },
-      summary: { type: 'boolean' },
-      ndjson: { type: 'boolean' },
-    },
-  })
 }
 
 async function write(line: string): Promise<void> {
@@ -182,19 +140,9 @@ function printSummary(dataset: Dataset, args: Arguments): void {
   console.log(out.join('\n'))
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let args: Arguments
-  try {
-    args = parseArguments(argv)
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    process.stderr.write(`${error.message}\n\n${USAGE}`)
-    return 2
-  }
+await runCli(USAGE, async () => {
+  const args = parseArguments(process.argv.slice(2))
   const dataset = generateDataset({ seed: args.seed, capacities: args.size, now: args.now })
   if (args.format === 'ndjson') await printRows(dataset)
   else printSummary(dataset, args)
-  return 0
-}
-
-process.exitCode = await main(process.argv.slice(2))
+})
