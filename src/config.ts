@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { z } from 'zod'
+import { isMailAddress } from './notifications/message.js'
 
 /** Unset and empty both mean "not configured": start the embedded server instead. */
 const optionalUrl = z
@@ -21,9 +23,17 @@ const configSchema = z.object({
   SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** e.g. `smtps://user:password@smtp.example.ru:465`; unset: messages are written to MAILBOX_DIR instead. */
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .default('Podryad <no-reply@localhost>')
+    .refine(isMailAddress, { error: 'Expected `Name <user@host>` or `user@host`' }),
+  MAILBOX_DIR: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
 })
 
-export type Config = z.infer<typeof configSchema> & { PUBLIC_ORIGIN: string }
+export type Config = z.infer<typeof configSchema> & { PUBLIC_ORIGIN: string; MAILBOX_DIR: string }
 
 /** Reads and validates the environment once, at start-up; a bad value stops the process with the field named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const config = parsed.data
-  return { ...config, PUBLIC_ORIGIN: config.PUBLIC_ORIGIN ?? `http://localhost:${config.PORT}` }
+  return {
+    ...config,
+    PUBLIC_ORIGIN: config.PUBLIC_ORIGIN ?? `http://localhost:${config.PORT}`,
+    MAILBOX_DIR: config.MAILBOX_DIR ?? join(config.DATA_DIR, 'mailbox'),
+  }
 }

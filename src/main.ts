@@ -12,6 +12,11 @@ import { ensureIndexes } from './search/settings.js'
 import { createOutboxWorker } from './search/worker.js'
 import { queueMatchRecomputation } from './services/matches/queue.js'
 import { createMatchWorker } from './workers/matches.js'
+import { createNotificationWorker } from './notifications/deliver.js'
+import { createMailTransport } from './notifications/transport.js'
+import { remindExpiringCertificates } from './services/certificates/remindExpiring.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Composition root: configuration → servers → migrations → search indexes → worker → HTTP; stops in reverse. */
 async function main(): Promise<void> {
@@ -23,6 +28,14 @@ async function main(): Promise<void> {
   const search = createSearch({ url: infrastructure.meiliUrl, apiKey: infrastructure.meiliKey, indexPrefix: config.SEARCH_INDEX_PREFIX })
   const worker = createOutboxWorker({ sql, search, log, onIndexed: queueMatchRecomputation })
   const matchWorker = createMatchWorker({ sql, search, log })
+  const mailTransport = createMailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir: config.MAILBOX_DIR })
+  const notificationWorker = createNotificationWorker({ sql, transport: mailTransport, log })
+  // Every app process runs the daily job; the reminders' dedupe keys make the extra runs add nothing.
+  const remindCertificates = () =>
+    void remindExpiringCertificates({ sql, actor: { kind: 'system' }, now: () => new Date() }, new Date()).catch((error: unknown) =>
+      log.error('certificate expiry reminders failed', { error }),
+    )
+  let reminders: NodeJS.Timeout | undefined
 
   let server: ServerType | undefined
   let stopping = false
@@ -38,7 +51,9 @@ async function main(): Promise<void> {
       await closed
     }
     clearTimeout(forceClose)
-    await Promise.all([worker.stop(), matchWorker.stop()])
+    clearInterval(reminders)
+    await Promise.all([worker.stop(), matchWorker.stop(), notificationWorker.stop()])
+    await mailTransport.close()
     await sql.end({ timeout: 5 })
     await search.close()
     await infrastructure.stop()
@@ -54,7 +69,11 @@ async function main(): Promise<void> {
     preloadGazetteer()
     worker.start()
     matchWorker.start()
-    const app = createApp({ sql, search, log })
+    notificationWorker.start()
+    log.info('notifications', { transport: mailTransport.description })
+    remindCertificates()
+    reminders = setInterval(remindCertificates, DAY_MS)
+    const app = createApp({ sql, search, log, publicOrigin: config.PUBLIC_ORIGIN })
     server = await new Promise<ServerType>((resolve) => {
       const listening = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(listening))
     })

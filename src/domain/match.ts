@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+import { reasonSchema } from './audit.js'
+import { idSchema } from './common.js'
 
 const localizedSchema = z.object({ ru: z.string(), en: z.string() })
 
@@ -79,3 +81,67 @@ export const matchingNeedsSchema = z.object({ orgId: z.string(), items: z.array(
 export type MatchQuery = z.infer<typeof matchQuerySchema>
 export type NeedMatches = z.infer<typeof needMatchesSchema>
 export type MatchingNeeds = z.infer<typeof matchingNeedsSchema>
+
+export type MatchStatus = (typeof MATCH_STATUSES)[number]
+
+/**
+ * The pipeline of a pair. Declined, contracted and closed are final. The supplier answers an
+ * introduction (interested / declined, see SUPPLIER_ANSWERS); every other step is the centre's.
+ */
+export const MATCH_TRANSITIONS: Record<MatchStatus, readonly MatchStatus[]> = {
+  suggested: ['shortlisted', 'declined', 'closed'],
+  shortlisted: ['introduced', 'declined', 'closed'],
+  introduced: ['interested', 'declined', 'closed'],
+  interested: ['contracted', 'closed'],
+  declined: [],
+  contracted: [],
+  closed: [],
+}
+
+/** The statuses the supplier sets, from `introduced` only. */
+export const SUPPLIER_ANSWERS: readonly MatchStatus[] = ['interested', 'declined']
+
+/** From an introduction on, the parties know each other: the supplier sees the contractor's name. */
+export const INTRODUCED_STATUSES: readonly MatchStatus[] = ['introduced', 'interested', 'contracted']
+
+export const matchTransitionInputSchema = z
+  .object({
+    to: z.enum(MATCH_STATUSES).exclude(['suggested']),
+    reason: reasonSchema.optional().openapi({ description: 'Required when a curator declines' }),
+  })
+  .strict()
+  .openapi('MatchTransitionInput')
+
+export const manualMatchInputSchema = z.object({ orgId: idSchema('org'), reason: reasonSchema }).strict().openapi('ManualMatchInput')
+
+export const matchRemovalInputSchema = z.object({ reason: reasonSchema }).strict().openapi('MatchRemovalInput')
+
+export const matchNoteInputSchema = z.object({ body: z.string().trim().min(1).max(10_000) }).strict().openapi('MatchNoteInput')
+
+export const matchStateSchema = z
+  .object({
+    needId: z.string(),
+    orgId: z.string(),
+    status: z.enum(MATCH_STATUSES),
+    statusReason: z.string().nullable(),
+    statusChangedAt: z.string().nullable(),
+    source: z.enum(['core', 'manual']),
+    score: z.number(),
+    explanation: localizedSchema,
+  })
+  .openapi('MatchState')
+
+export const matchNoteSchema = z
+  .object({
+    id: z.string(),
+    needId: z.string(),
+    orgId: z.string(),
+    author: z.object({ userId: z.string(), name: z.string() }),
+    body: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('MatchNote')
+
+export type MatchTransitionInput = z.infer<typeof matchTransitionInputSchema>
+export type MatchState = z.infer<typeof matchStateSchema>
+export type MatchNote = z.infer<typeof matchNoteSchema>

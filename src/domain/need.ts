@@ -39,6 +39,18 @@ export const deliveryInputSchema = z
 
 const certificateListSchema = uniqueListSchema(certificateCodeSchema, 20, 'Сертификат', 'Certificate')
 
+/**
+ * Where a need can go from each status: a contractor submits, a centre publishes (also straight from
+ * a draft, on the contractor's behalf), the need is closed once answered; closed and cancelled are final.
+ */
+export const NEED_TRANSITIONS: Record<(typeof NEED_STATUSES)[number], readonly (typeof NEED_STATUSES)[number][]> = {
+  draft: ['submitted', 'published', 'cancelled'],
+  submitted: ['published', 'cancelled'],
+  published: ['closed', 'cancelled'],
+  closed: [],
+  cancelled: [],
+}
+
 export const needInputSchema = z
   .object({
     title: z.string().trim().min(2).max(300).openapi({ example: 'Кронштейн крепления глушителя, штампованный' }),
@@ -59,6 +71,9 @@ export const needInputSchema = z
     deadline: dateSchema.openapi({ description: 'Must be after today' }),
     visibility: z.enum(NEED_VISIBILITIES).optional(),
     clusterId: idSchema('clu').nullable().optional(),
+    invitedOrgIds: uniqueListSchema(idSchema('org'), 100, 'Организация', 'Organization')
+      .optional()
+      .openapi({ description: 'The suppliers a need with visibility "invited" is shown and matched to' }),
     weights: weightsOverrideSchema.nullable().optional(),
   })
   .strict()
@@ -100,15 +115,37 @@ export const needSchema = z
     visibility: z.enum(NEED_VISIBILITIES),
     status: z.enum(NEED_STATUSES),
     clusterId: z.string().nullable(),
+    invitedOrgIds: z.array(z.string()),
+    postedByOrgId: z.string().nullable().openapi({ description: 'The centre that published the need on the contractor\'s behalf' }),
     weights: weightsOverrideSchema.nullable(),
+    submittedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('Need')
+
+/**
+ * A need as a supplier sees it before an introduction: what is to be made, by when, and roughly
+ * where, but not who wants it: no organization, no address, no exact point, no other invitees.
+ */
+export const redactedNeedSchema = needSchema
+  .pick({
+    id: true, title: true, description: true, processes: true, materials: true, envelope: true, itGrade: true, roughnessRa: true,
+    quantity: true, batchSize: true, machineHours: true, requiredCerts: true, preferredCerts: true, strictNational: true,
+    maxDistanceKm: true, deadline: true, visibility: true, status: true, clusterId: true, publishedAt: true,
+  })
+  .extend({
+    view: z.literal('redacted').openapi({ description: "The contractor's identity is shown only after a centre introduces the parties" }),
+    sector: z.string().nullable().openapi({ description: "The sector of the need's cluster, or of the contractor's", example: 'automotive' }),
+    delivery: z.object({ city: z.string().nullable(), regionCode: z.string() }),
+  })
+  .openapi('RedactedNeed')
 
 export type DeliveryInput = z.infer<typeof deliveryInputSchema>
 export type NeedInput = z.infer<typeof needInputSchema>
 export type NeedUpdate = z.infer<typeof needUpdateSchema>
 export type NeedStatus = (typeof NEED_STATUSES)[number]
 export type Need = z.infer<typeof needSchema>
+export type RedactedNeed = z.infer<typeof redactedNeedSchema>

@@ -54,3 +54,10 @@ export class UnavailableError extends ServiceError {
     super('UNAVAILABLE', 503, message)
   }
 }
+
+/** Too many attempts (sign-in throttling); the client may retry after `retryAfterSeconds`. */
+export class RateLimitedError extends ServiceError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', 429, message)
+  }
+}

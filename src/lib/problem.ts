@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { type ErrorCode, type FieldError, ServiceError, UnavailableError } from './errors.js'
+import { type ErrorCode, type FieldError, RateLimitedError, ServiceError, UnavailableError } from './errors.js'
 import { type Language, preferredLanguage } from './language.js'
 
 /** RFC 9457 problem details, with our `code`, `requestId` and per-field `errors`. */
@@ -97,7 +97,8 @@ export function validationProblem(c: Context, issues: readonly z.core.$ZodIssue[
 /** The one place where thrown errors become HTTP responses; unknown errors are logged and hidden. */
 export function errorResponse(c: Context, err: unknown, log: (message: string, error: unknown) => void): Response {
   if (err instanceof ServiceError) {
-    const headers: Record<string, string> = err instanceof UnavailableError ? { 'retry-after': String(err.retryAfterSeconds) } : {}
+    const retryable = err instanceof UnavailableError || err instanceof RateLimitedError
+    const headers: Record<string, string> = retryable ? { 'retry-after': String(err.retryAfterSeconds) } : {}
     // Extensions first: a service's extra member must never override the reserved problem fields.
     return problemResponse(c, { ...err.extensions, status: err.status, code: err.code, detail: err.message, ...(err.errors.length ? { errors: err.errors } : {}) }, headers)
   }

@@ -101,9 +101,18 @@ function weakestMaterialLevel(required: readonly string[], offered: readonly str
   return weakest
 }
 
-function sortedDimensions(envelope: Envelope): [number, number, number] {
-  const [a, b, c] = [envelope.lengthMm, envelope.widthMm, envelope.heightMm].sort((x, y) => x - y)
-  return [a ?? 0, b ?? 0, c ?? 0]
+/** Sides of a box, shortest first. */
+export type SortedSides = readonly [number, number, number]
+
+/** The three sides in ascending order (a three-element sorting network: no array sort, no comparator calls). */
+export function sortedDimensions(envelope: Envelope): SortedSides {
+  let a = envelope.lengthMm
+  let b = envelope.widthMm
+  let c = envelope.heightMm
+  if (b < a) [a, b] = [b, a]
+  if (c < b) [b, c] = [c, b]
+  if (b < a) [a, b] = [b, a]
+  return [a, b, c]
 }
 
 function ratio(part: number, machine: number): number {
@@ -111,19 +120,22 @@ function ratio(part: number, machine: number): number {
   return machine > 0 ? part / machine : Number.POSITIVE_INFINITY
 }
 
-/**
- * Largest of part/machine over the sorted dimensions and the mass: ≤ 1 means the part fits in some
- * axis-aligned orientation (a box fits another box that way iff its sorted sides are each no longer).
- */
-export function envelopeUtilisation(part: Envelope, machine: Envelope): number {
-  const partSides = sortedDimensions(part)
+function sortedUtilisation(partSides: SortedSides, partMassKg: number, machine: Envelope): number {
   const machineSides = sortedDimensions(machine)
   return Math.max(
     ratio(partSides[0], machineSides[0]),
     ratio(partSides[1], machineSides[1]),
     ratio(partSides[2], machineSides[2]),
-    ratio(part.massKg, machine.massKg),
+    ratio(partMassKg, machine.massKg),
   )
+}
+
+/**
+ * Largest of part/machine over the sorted dimensions and the mass: ≤ 1 means the part fits in some
+ * axis-aligned orientation (a box fits another box that way iff its sorted sides are each no longer).
+ */
+export function envelopeUtilisation(part: Envelope, machine: Envelope): number {
+  return sortedUtilisation(sortedDimensions(part), part.massKg, machine)
 }
 
 export function envelopeFit(utilisation: number): number {
@@ -159,73 +171,160 @@ export function batchViolated(need: MatchNeed, capacity: CapacityCandidate): boo
   return need.quantity !== null && capacity.batchMin !== null && need.quantity < capacity.batchMin
 }
 
-export function assessCapacity(need: MatchNeed, capacity: CapacityCandidate, process: string): CapacityAssessment {
-  const applies = applicableRequirements(process)
-  const failures = new Set<CapacityConstraint>()
-  const unstated: PartRequirement[] = []
+/**
+ * Capacity constraints as bits, so that the assignment search tests "fails nothing but the waived
+ * constraint" with one mask instead of iterating a Set. Listed in the order assessCapacity checks them.
+ */
+export const FAILURE_BIT: Readonly<Record<CapacityConstraint, number>> = {
+  material: 1, envelope: 2, tolerance: 4, roughness: 8, batch: 16,
+}
+const CAPACITY_CONSTRAINT_ORDER = Object.keys(FAILURE_BIT) as CapacityConstraint[]
 
+export function failureSet(failures: number): Set<CapacityConstraint> {
+  return new Set(CAPACITY_CONSTRAINT_ORDER.filter((constraint) => (failures & FAILURE_BIT[constraint]) !== 0))
+}
+
+/** The need's envelope with its sides sorted once, instead of once per capacity compared. */
+export interface PartEnvelope { envelope: Envelope; sides: SortedSides }
+
+export function partEnvelope(need: MatchNeed): PartEnvelope | null {
+  return need.envelope === null ? null : { envelope: need.envelope, sides: sortedDimensions(need.envelope) }
+}
+
+/**
+ * How one capacity measures up to the part, whatever process it is used for. Only which of these count
+ * depends on the process (applicableRequirements), so a capacity listing several of the need's processes
+ * is measured once. Scores are for a stated ability; null fields mean either side is unknown.
+ */
+export interface CapacityMeasure {
+  material: CapacityAssessment['material']
+  materialScore: number
+  materialFails: boolean
+  utilisation: number | null
+  envelopeScore: number
+  toleranceMargin: number | null
+  toleranceScore: number
+  roughnessMargin: number | null
+  roughnessScore: number
+  roughnessFails: boolean
+  batchFails: boolean
+}
+
+export function measureCapacity(need: MatchNeed, part: PartEnvelope | null, capacity: CapacityCandidate): CapacityMeasure {
   let material: CapacityAssessment['material'] = 'not-required'
   let materialScore = 1
   if (need.materials.length > 0) {
     if (capacity.materials.length === 0) {
       material = 'unstated'
       materialScore = UNSTATED_FIT
-      unstated.push('material')
     } else {
       material = weakestMaterialLevel(need.materials, capacity.materials)
       materialScore = MATERIAL_FIT[material]
-      if (material === 'none') failures.add('material')
     }
   }
+  const utilisation = part !== null && capacity.envelope !== null
+    ? sortedUtilisation(part.sides, part.envelope.massKg, capacity.envelope)
+    : null
+  const toleranceMargin = need.itGrade !== null && capacity.itGrade !== null ? need.itGrade - capacity.itGrade : null
+  const roughnessMargin = need.roughnessRa !== null && capacity.roughnessRa !== null
+    ? Math.log2(need.roughnessRa / capacity.roughnessRa)
+    : null
+  return {
+    material,
+    materialScore,
+    materialFails: material === 'none',
+    utilisation,
+    envelopeScore: utilisation === null ? UNSTATED_FIT : envelopeFit(utilisation),
+    toleranceMargin,
+    toleranceScore: toleranceMargin === null ? UNSTATED_FIT : toleranceFit(toleranceMargin),
+    roughnessMargin,
+    roughnessScore: roughnessMargin === null ? UNSTATED_FIT : roughnessFit(roughnessMargin),
+    roughnessFails: need.roughnessRa !== null && capacity.roughnessRa !== null && capacity.roughnessRa > need.roughnessRa,
+    batchFails: batchViolated(need, capacity),
+  }
+}
+
+/** A capacity judged for one process: the measure with only the requirements that apply to the process. */
+export interface ProcessJudgement {
+  fit: number
+  toleranceMargin: number | null
+  roughnessMargin: number | null
+  envelopeUtilisation: number | null
+  unstated: PartRequirement[]
+  /** FAILURE_BIT flags of the hard constraints failed. */
+  failures: number
+}
+
+export function judgeCapacity(
+  need: MatchNeed,
+  capacity: CapacityCandidate,
+  measure: CapacityMeasure,
+  applies: ApplicableRequirements,
+): ProcessJudgement {
+  const unstated: PartRequirement[] = []
+  let failures = 0
+  if (measure.material === 'unstated') unstated.push('material')
+  if (measure.materialFails) failures |= FAILURE_BIT.material
 
   let utilisation: number | null = null
   let envelopeScore = 1
   if (need.envelope !== null && applies.envelope) {
+    envelopeScore = measure.envelopeScore
     if (capacity.envelope === null) {
-      envelopeScore = UNSTATED_FIT
       unstated.push('envelope')
     } else {
-      utilisation = envelopeUtilisation(need.envelope, capacity.envelope)
-      envelopeScore = envelopeFit(utilisation)
-      if (utilisation > 1) failures.add('envelope')
+      utilisation = measure.utilisation
+      if (utilisation !== null && utilisation > 1) failures |= FAILURE_BIT.envelope
     }
   }
 
   let toleranceMargin: number | null = null
   let toleranceScore = 1
   if (need.itGrade !== null && applies.tolerance) {
+    toleranceScore = measure.toleranceScore
     if (capacity.itGrade === null) {
-      toleranceScore = UNSTATED_FIT
       unstated.push('tolerance')
     } else {
-      toleranceMargin = need.itGrade - capacity.itGrade
-      toleranceScore = toleranceFit(toleranceMargin)
-      if (toleranceMargin < 0) failures.add('tolerance')
+      toleranceMargin = measure.toleranceMargin
+      if (toleranceMargin !== null && toleranceMargin < 0) failures |= FAILURE_BIT.tolerance
     }
   }
 
   let roughnessMargin: number | null = null
   let roughnessScore = 1
   if (need.roughnessRa !== null && applies.roughness) {
+    roughnessScore = measure.roughnessScore
     if (capacity.roughnessRa === null) {
-      roughnessScore = UNSTATED_FIT
       unstated.push('roughness')
     } else {
-      roughnessMargin = Math.log2(need.roughnessRa / capacity.roughnessRa)
-      roughnessScore = roughnessFit(roughnessMargin)
-      if (capacity.roughnessRa > need.roughnessRa) failures.add('roughness')
+      roughnessMargin = measure.roughnessMargin
+      if (measure.roughnessFails) failures |= FAILURE_BIT.roughness
     }
   }
 
-  if (batchViolated(need, capacity)) failures.add('batch')
+  if (measure.batchFails) failures |= FAILURE_BIT.batch
 
-  const fit = PROCESS_FIT_SHARES.material * materialScore
+  const fit = PROCESS_FIT_SHARES.material * measure.materialScore
     + PROCESS_FIT_SHARES.tolerance * toleranceScore
     + PROCESS_FIT_SHARES.envelope * envelopeScore
     + PROCESS_FIT_SHARES.roughness * roughnessScore
 
+  return { fit, toleranceMargin, roughnessMargin, envelopeUtilisation: utilisation, unstated, failures }
+}
+
+export function assessCapacity(need: MatchNeed, capacity: CapacityCandidate, process: string): CapacityAssessment {
+  const measure = measureCapacity(need, partEnvelope(need), capacity)
+  const judged = judgeCapacity(need, capacity, measure, applicableRequirements(process))
   return {
-    capacity, process, fit, material, toleranceMargin, roughnessMargin, envelopeUtilisation: utilisation, unstated, failures,
+    capacity,
+    process,
+    fit: judged.fit,
+    material: measure.material,
+    toleranceMargin: judged.toleranceMargin,
+    roughnessMargin: judged.roughnessMargin,
+    envelopeUtilisation: judged.envelopeUtilisation,
+    unstated: judged.unstated,
+    failures: failureSet(judged.failures),
   }
 }
 
@@ -278,17 +377,37 @@ export function assessFreeHours(
   availableHours: number,
   declared: HoursDeclaration,
 ): FreeHoursAssessment {
-  const estimate = requiredHours !== null && requiredHours > 0 ? requiredHours : null
-  const base = { requiredHours, availableHours, declared }
-  if (declared === 'none') return { ...base, value: UNDECLARED_HOURS_SCORE, violated: false }
+  return {
+    requiredHours,
+    availableHours,
+    declared,
+    value: freeHoursValue(requiredHours, availableHours, declared),
+    violated: freeHoursViolated(requiredHours, availableHours, declared),
+  }
+}
+
+function hoursEstimate(requiredHours: number | null): number | null {
+  return requiredHours !== null && requiredHours > 0 ? requiredHours : null
+}
+
+/** The capacity factor of assessFreeHours, without building the record (the search calls it per leaf). */
+export function freeHoursValue(requiredHours: number | null, availableHours: number, declared: HoursDeclaration): number {
+  const estimate = hoursEstimate(requiredHours)
+  if (declared === 'none') return UNDECLARED_HOURS_SCORE
   if (estimate === null) {
-    if (availableHours > 0) return { ...base, value: HOURS_SCORE_FREE_WITHOUT_ESTIMATE, violated: false }
-    return { ...base, value: declared === 'all' ? HOURS_SCORE_BOOKED_OUT : UNDECLARED_HOURS_SCORE, violated: false }
+    if (availableHours > 0) return HOURS_SCORE_FREE_WITHOUT_ESTIMATE
+    return declared === 'all' ? HOURS_SCORE_BOOKED_OUT : UNDECLARED_HOURS_SCORE
   }
   if (availableHours >= estimate) {
     const headroom = Math.min(1, (availableHours - estimate) / estimate)
-    return { ...base, value: HOURS_SCORE_AT_NEED + (1 - HOURS_SCORE_AT_NEED) * headroom, violated: false }
+    return HOURS_SCORE_AT_NEED + (1 - HOURS_SCORE_AT_NEED) * headroom
   }
-  if (declared === 'partial') return { ...base, value: UNDECLARED_HOURS_SCORE, violated: false }
-  return { ...base, value: HOURS_SCORE_AT_NEED * (availableHours / estimate), violated: true }
+  if (declared === 'partial') return UNDECLARED_HOURS_SCORE
+  return HOURS_SCORE_AT_NEED * (availableHours / estimate)
+}
+
+/** The hours hard constraint of assessFreeHours: every capacity declared, an estimate, and not enough hours. */
+export function freeHoursViolated(requiredHours: number | null, availableHours: number, declared: HoursDeclaration): boolean {
+  const estimate = hoursEstimate(requiredHours)
+  return declared === 'all' && estimate !== null && !(availableHours >= estimate)
 }

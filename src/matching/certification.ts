@@ -60,11 +60,28 @@ export function creditFor(
   deadline: string,
   strictNational: boolean,
 ): CertificateCredit {
+  return creditFromSorted(standard, sortedById(certificates), deadline, strictNational)
+}
+
+/** The certificates in id order (the order every credit is decided in), copied only when not already in it. */
+export function sortedById(certificates: readonly CertificateHeld[]): readonly CertificateHeld[] {
+  for (let i = 1; i < certificates.length; i++) {
+    if (byId(certificates[i - 1] as CertificateHeld, certificates[i] as CertificateHeld) > 0) return [...certificates].sort(byId)
+  }
+  return certificates
+}
+
+function creditFromSorted(
+  standard: string,
+  sorted: readonly CertificateHeld[],
+  deadline: string,
+  strictNational: boolean,
+): CertificateCredit {
   let credit = 0
   let best: HeldCredit | null = null
   let satisfiedBy: HeldCredit | null = null
   let satisfiedTrust = 0
-  for (const certificate of [...certificates].sort(byId)) {
+  for (const certificate of sorted) {
     const trust = TRUST_WEIGHT[certificate.status]
     if (trust <= 0 || !validOn(certificate, deadline)) continue
     const implication = implicationCredit(certificate.standard, standard, strictNational)
@@ -93,7 +110,7 @@ function mean(values: readonly number[]): number {
   return values.length === 0 ? 1 : values.reduce((sum, v) => sum + v, 0) / values.length
 }
 
-function certificatesUsed(credits: readonly CertificateCredit[], held: readonly CertificateHeld[]): CertificateUsed[] {
+function certificatesUsed(credits: readonly CertificateCredit[], sortedHeld: readonly CertificateHeld[]): CertificateUsed[] {
   const covers = new Map<string, Set<string>>()
   for (const credit of credits) {
     for (const ref of [credit.best, credit.satisfiedBy]) {
@@ -103,7 +120,8 @@ function certificatesUsed(credits: readonly CertificateCredit[], held: readonly 
       covers.set(ref.certificateId, set)
     }
   }
-  return [...held].sort(byId).flatMap((certificate) => {
+  if (covers.size === 0) return []
+  return sortedHeld.flatMap((certificate) => {
     const covered = covers.get(certificate.id)
     if (covered === undefined) return []
     return [{
@@ -116,22 +134,53 @@ function certificatesUsed(credits: readonly CertificateCredit[], held: readonly 
   })
 }
 
+/** The need's standards, each once: what assessCertification looks up for every supplier of the need. */
+export interface StandardsWanted { required: readonly string[]; preferred: readonly string[] }
+
+export function standardsWanted(need: MatchNeed): StandardsWanted {
+  return { required: [...new Set(need.requiredCerts)], preferred: [...new Set(need.preferredCerts)] }
+}
+
+export interface StandardsAssessment extends Omit<CertificationAssessment, 'used'> {
+  /** The supplier's certificates in id order; left as given when the need names no standard (none is then used). */
+  sortedHeld: readonly CertificateHeld[]
+}
+
+/**
+ * assessCertification for one supplier of a need whose standards were deduplicated once, leaving out the
+ * certificates used: a pair evaluation reads those only for the pairs it returns (certificatesUsedBy).
+ */
+export function assessStandards(
+  wanted: StandardsWanted,
+  need: MatchNeed,
+  certificates: readonly CertificateHeld[],
+): StandardsAssessment {
+  const sortedHeld = wanted.required.length + wanted.preferred.length > 0 ? sortedById(certificates) : certificates
+  const credit = (code: string) => creditFromSorted(code, sortedHeld, need.deadline, need.strictNational)
+  const required = wanted.required.map(credit)
+  const preferred = wanted.preferred.map(credit)
+  const value = REQUIRED_SHARE * mean(required.map((c) => c.credit)) + PREFERRED_SHARE * mean(preferred.map((c) => c.credit))
+  return {
+    value,
+    details: { required, preferred },
+    unmet: required.filter((c) => c.satisfiedBy === null).map((c) => c.certificate),
+    sortedHeld,
+  }
+}
+
+/** The `used` list of assessCertification, from an assessStandards result. */
+export function certificatesUsedBy(assessment: StandardsAssessment): CertificateUsed[] {
+  return certificatesUsed([...assessment.details.required, ...assessment.details.preferred], assessment.sortedHeld)
+}
+
 /**
  * Certification factor = REQUIRED_SHARE · mean required credit + PREFERRED_SHARE · mean preferred credit,
  * where an empty list counts as fully met. Each credit is a maximum over held certificates, so adding a
  * certificate never lowers the factor.
  */
 export function assessCertification(need: MatchNeed, certificates: readonly CertificateHeld[]): CertificationAssessment {
-  const deadline = need.deadline
-  const required = [...new Set(need.requiredCerts)].map((code) => creditFor(code, certificates, deadline, need.strictNational))
-  const preferred = [...new Set(need.preferredCerts)].map((code) => creditFor(code, certificates, deadline, need.strictNational))
-  const value = REQUIRED_SHARE * mean(required.map((c) => c.credit)) + PREFERRED_SHARE * mean(preferred.map((c) => c.credit))
-  return {
-    value,
-    details: { required, preferred },
-    unmet: required.filter((c) => c.satisfiedBy === null).map((c) => c.certificate),
-    used: certificatesUsed([...required, ...preferred], certificates),
-  }
+  const assessed = assessStandards(standardsWanted(need), need, certificates)
+  return { value: assessed.value, details: assessed.details, unmet: assessed.unmet, used: certificatesUsedBy(assessed) }
 }
 
 type CertificateMiss = Extract<Miss, { constraint: 'certificate' }>['miss']

@@ -65,5 +65,20 @@ function unit(value: number): number {
 
 /** Weighted sum of factor values, each clamped to [0, 1]; with weights summing to 1 the result is in [0, 1]. */
 export function weightedScore(weights: Weights, factors: Readonly<Record<keyof Weights, number>>): number {
-  return unit(FACTORS.reduce((sum, factor) => sum + weights[factor] * unit(factors[factor]), 0))
+  return weightedFactors(weights, factors.capability, factors.certification, factors.proximity, factors.capacity)
+}
+
+/**
+ * weightedScore with the factors as arguments, for the assignment search, which scores every leaf and
+ * bounds every branch and should not allocate a record each time. Adds in FACTORS order, from 0, exactly
+ * as a reduce over FACTORS would, so both give the same bits.
+ */
+export function weightedFactors(
+  weights: Weights, capability: number, certification: number, proximity: number, capacity: number,
+): number {
+  return unit(0
+    + weights.capability * unit(capability)
+    + weights.certification * unit(certification)
+    + weights.proximity * unit(proximity)
+    + weights.capacity * unit(capacity))
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOutboxWorker } from '../../src/search/worker.js'
 import { queueMatchRecomputation } from '../../src/services/matches/queue.js'
 import { silentLogger } from '../../src/lib/log.js'
+import { publishNeed } from '../../src/services/needs/publish.js'
 import { createMatchWorker } from '../../src/workers/matches.js'
 import { type TestDeps, createTestDeps } from '../helpers/deps.js'
 import { createOrganizationOfKinds } from '../helpers/fixtures.js'
@@ -81,7 +82,7 @@ describe('matching through the API', () => {
     })
     expect(need.status).toBe(201)
     needId = need.body.id
-    expect((await call(deps.app, 'POST', `/api/needs/${needId}/publish`)).status).toBe(200)
+    await publishNeed(deps.ctx, needId)
     await drain()
   })
 

@@ -4,6 +4,7 @@ import { getProcess } from '../../src/domain/taxonomy/index.js'
 import { newId } from '../../src/lib/ids.js'
 import { createSearch } from '../../src/search/client.js'
 import { createOutboxWorker } from '../../src/search/worker.js'
+import { publishNeed } from '../../src/services/needs/publish.js'
 import { type TestDeps, createTestDeps } from '../helpers/deps.js'
 import { createOrganizationOfKinds } from '../helpers/fixtures.js'
 import { type JsonResponse, call } from '../helpers/http.js'
@@ -61,7 +62,7 @@ async function createNeed(contractorId: string, input: Record<string, unknown>, 
   const res = await call(deps.app, 'POST', `/api/organizations/${contractorId}/needs`, { deadline: '2027-03-31', ...input })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   const id = res.body.id as string
-  if (publish) expect((await call(deps.app, 'POST', `/api/needs/${id}/publish`)).status).toBe(200)
+  if (publish) await publishNeed(deps.ctx, id)
   return id
 }
 

@@ -19,9 +19,20 @@ export async function computeSupplierMatches(ctx: ServiceContext, search: Search
   const computedAt = ctx.now()
   const [supplier] = await loadSupplierCandidates(ctx.sql, [orgId])
   if (!supplier) return { orgId, computedAt, matches: [], nearMisses: [], truncated: false }
-  const { ids, truncated } = await retrieveNeedIds(search, supplier, computedAt.toISOString().slice(0, 10))
-  // The index may lag: only needs PostgreSQL still holds as published are scored.
-  const rows = ids.length ? await ctx.sql<NeedRow[]>`${selectNeeds(ctx.sql)} where n.id = any(${ctx.sql.array(ids)}::text[]) and n.status = 'published'` : []
+  const today = computedAt.toISOString().slice(0, 10)
+  const { ids: indexedIds, truncated } = await retrieveNeedIds(search, supplier, today)
+  // The index does not know whom a need invites, so invitations are looked up in PostgreSQL.
+  const invited = await ctx.sql<{ id: string }[]>`
+    select id from needs where status = 'published' and visibility = 'invited' and ${orgId} = any(invited_org_ids) and deadline >= ${today}`
+  const ids = [...new Set([...indexedIds, ...invited.map((row) => row.id)])]
+  // The index may lag: only needs PostgreSQL still holds as published, and visible to this supplier, are scored.
+  const rows = ids.length
+    ? await ctx.sql<NeedRow[]>`
+        ${selectNeeds(ctx.sql)}
+        where n.id = any(${ctx.sql.array(ids)}::text[]) and n.status = 'published'
+          and (n.visibility <> 'invited' or ${orgId} = any(n.invited_org_ids))
+          and (n.visibility <> 'cluster' or exists (select 1 from organization_clusters oc where oc.org_id = ${orgId} and oc.cluster_id = n.cluster_id))`
+    : []
   const { matches, nearMisses } = matchNeeds(supplier, rows.map((row) => toMatchNeed(toNeed(row))), { now: computedAt.toISOString() })
   return { orgId, computedAt, matches, nearMisses, truncated }
 }

@@ -1,10 +1,12 @@
-import type { Need } from '../../domain/need.js'
 import { NotFoundError } from '../../lib/errors.js'
 import type { ServiceContext } from '../context.js'
 import { selectNeed } from './row.js'
+import { type NeedView, viewNeed } from './view.js'
 
-export async function getNeed(ctx: ServiceContext, id: string): Promise<Need> {
+/** The need as this actor may see it (view.ts); a need the actor may not see is the 404 of a missing one. */
+export async function getNeed(ctx: ServiceContext, id: string): Promise<NeedView> {
   const need = await selectNeed(ctx.sql, id)
-  if (!need) throw new NotFoundError('Need', id)
-  return need
+  const view = need && (await viewNeed(ctx.sql, ctx.actor, need))
+  if (!view) throw new NotFoundError('Need', id)
+  return view
 }

@@ -1,35 +1,39 @@
-import type { Need, NeedStatus } from '../../domain/need.js'
-import { ConflictError, NotFoundError } from '../../lib/errors.js'
-import { enqueueSearch } from '../../search/outbox.js'
-import { type ServiceContext, withTransaction } from '../context.js'
-import { selectNeed } from './row.js'
+import type { Need } from '../../domain/need.js'
+import { ConflictError } from '../../lib/errors.js'
+import type { Actor, ServiceContext, Tx } from '../context.js'
 import { today } from './rules.js'
+import { transitionNeed } from './workflow.js'
 
-/** The full status workflow comes later; matching needs published needs now. */
-export const PUBLISHABLE_FROM: readonly NeedStatus[] = ['draft', 'submitted']
+/** The centre the curator works for: the first of their organizations that is a centre. */
+async function actingCentre(tx: Tx, actor: Actor): Promise<string | null> {
+  if (actor.kind !== 'user' || actor.memberships.length === 0) return null
+  const orgIds = actor.memberships.map((m) => m.orgId)
+  const centres = await tx<{ id: string }[]>`select id from organizations where id = any(${tx.array(orgIds)}::text[]) and 'centre' = any(kinds)`
+  const centreIds = new Set(centres.map((c) => c.id))
+  return orgIds.find((id) => centreIds.has(id)) ?? null
+}
 
+/**
+ * A centre publishes what a contractor submitted, or publishes a draft straight away on the
+ * contractor's behalf: then the audit says so and the need records the centre that posted it.
+ */
 export async function publishNeed(ctx: ServiceContext, id: string): Promise<Need> {
-  return withTransaction(ctx, async (tx) => {
-    const [current] = await tx<{ status: NeedStatus; deadline: string }[]>`select status, deadline from needs where id = ${id} for update`
-    if (!current) throw new NotFoundError('Need', id)
-    if (!PUBLISHABLE_FROM.includes(current.status)) {
-      throw new ConflictError(
-        `Потребность в статусе «${current.status}» нельзя опубликовать; публикация возможна из статусов: ${PUBLISHABLE_FROM.join(', ')} / A need in status "${current.status}" cannot be published; allowed from: ${PUBLISHABLE_FROM.join(', ')}`,
-        // Not `status`: that member of the problem is the HTTP status.
-        { currentStatus: current.status, allowedFrom: PUBLISHABLE_FROM },
-      )
-    }
-    // Suppliers could not meet a deadline that has already come.
-    if (current.deadline <= today(ctx)) {
-      throw new ConflictError(
-        `Срок потребности (${current.deadline}) уже наступил: перенесите его, затем опубликуйте / The deadline (${current.deadline}) has come: move it, then publish`,
-        { deadline: current.deadline },
-      )
-    }
-    await tx`update needs set status = 'published', published_at = ${ctx.now()}, updated_at = now() where id = ${id}`
-    await enqueueSearch(tx, 'need', [id])
-    const published = await selectNeed(tx, id)
-    if (!published) throw new NotFoundError('Need', id)
-    return published
+  return transitionNeed(ctx, id, {
+    action: 'need.publish',
+    to: 'published',
+    mayAct: (standing) => standing.curator || standing.admin,
+    forbidden: 'Публикует потребность куратор центра субконтрактации / A need is published by a curator of the subcontracting centre',
+    async prepare(tx, need) {
+      // Suppliers could not meet a deadline that has already come.
+      if (need.deadline <= today(ctx)) {
+        throw new ConflictError(
+          `Срок потребности (${need.deadline}) уже наступил: перенесите его, затем опубликуйте / The deadline (${need.deadline}) has come: move it, then publish`,
+          { deadline: need.deadline },
+        )
+      }
+      if (need.status !== 'draft') return {}
+      const postedByOrgId = await actingCentre(tx, ctx.actor)
+      return { columns: { postedByOrgId }, details: { onBehalf: true, postedByOrgId } }
+    },
   })
 }

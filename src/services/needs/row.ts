@@ -4,7 +4,7 @@ import type { GeoPrecision } from '../../geo/index.js'
 import type { Tx } from '../context.js'
 import { envelopeColumns, envelopeOf } from '../capacities/row.js'
 
-export interface NeedRow extends Omit<Need, 'envelope' | 'delivery' | 'publishedAt' | 'createdAt' | 'updatedAt'> {
+export interface NeedRow extends Omit<Need, 'envelope' | 'delivery' | 'submittedAt' | 'publishedAt' | 'closedAt' | 'createdAt' | 'updatedAt'> {
   lengthMm: number | null
   widthMm: number | null
   heightMm: number | null
@@ -15,7 +15,9 @@ export interface NeedRow extends Omit<Need, 'envelope' | 'delivery' | 'published
   deliveryLat: number
   deliveryLon: number
   deliveryPrecision: GeoPrecision
+  submittedAt: Date | null
   publishedAt: Date | null
+  closedAt: Date | null
   createdAt: Date
   updatedAt: Date
 }
@@ -34,13 +36,15 @@ export function toNeed(row: NeedRow): Need {
   const {
     lengthMm, widthMm, heightMm, massKg,
     deliveryAddress, deliveryCity, deliveryRegionCode, deliveryLat, deliveryLon, deliveryPrecision,
-    publishedAt, createdAt, updatedAt, ...rest
+    submittedAt, publishedAt, closedAt, createdAt, updatedAt, ...rest
   } = row
   return {
     ...rest,
     envelope: envelopeOf(row),
     delivery: { address: deliveryAddress, city: deliveryCity, regionCode: deliveryRegionCode, lat: deliveryLat, lon: deliveryLon, precision: deliveryPrecision },
+    submittedAt: submittedAt?.toISOString() ?? null,
     publishedAt: publishedAt?.toISOString() ?? null,
+    closedAt: closedAt?.toISOString() ?? null,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   }
@@ -53,8 +57,8 @@ export function selectNeeds(sql: Sql | Tx) {
            n.length_mm, n.width_mm, n.height_mm, n.mass_kg, n.it_grade, n.roughness_ra,
            n.quantity, n.batch_size, n.machine_hours, n.required_certs, n.preferred_certs, n.strict_national,
            n.delivery_address, n.delivery_city, n.delivery_region_code, n.delivery_lat, n.delivery_lon, n.delivery_precision,
-           n.max_distance_km, n.deadline, n.visibility, n.status, n.cluster_id, n.weights, n.published_at,
-           n.created_at, n.updated_at
+           n.max_distance_km, n.deadline, n.visibility, n.status, n.cluster_id, n.invited_org_ids, n.posted_by_org_id, n.weights,
+           n.submitted_at, n.published_at, n.closed_at, n.created_at, n.updated_at
     from needs n`
 }
 
@@ -68,12 +72,13 @@ export async function selectNeed(sql: Sql | Tx, id: string): Promise<Need | unde
  * The delivery is left out too: it becomes columns only once geocoded (rules.ts).
  */
 export function needColumns(tx: Tx, input: NeedUpdate): Record<string, unknown> {
-  const { delivery, envelope, processes, materials, requiredCerts, preferredCerts, weights, ...scalars } = input
+  const { delivery, envelope, processes, materials, requiredCerts, preferredCerts, invitedOrgIds, weights, ...scalars } = input
   const columns: Record<string, unknown> = Object.fromEntries(Object.entries(scalars).filter(([, v]) => v !== undefined))
   if (processes !== undefined) columns.processes = tx.array(processes)
   if (materials !== undefined) columns.materials = tx.array(materials)
   if (requiredCerts !== undefined) columns.requiredCerts = tx.array(requiredCerts)
   if (preferredCerts !== undefined) columns.preferredCerts = tx.array(preferredCerts)
+  if (invitedOrgIds !== undefined) columns.invitedOrgIds = tx.array(invitedOrgIds)
   if (weights !== undefined) columns.weights = weights === null ? null : tx.json(weights)
   return envelope === undefined ? columns : { ...columns, ...envelopeColumns(envelope) }
 }

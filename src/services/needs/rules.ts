@@ -36,6 +36,7 @@ export async function checkNeed(ctx: ServiceContext, tx: Tx, orgId: string, fact
     ...certificateOverlapErrors(facts, changed),
     ...batchSizeErrors(facts, changed),
     ...(await clusterErrors(tx, facts, changed)),
+    ...(await invitedErrors(tx, changed)),
   ]
   const located = changed.delivery === undefined ? undefined : await locateDelivery(tx, orgId, changed.delivery)
   if (located && !located.ok) errors.push(located.error)
@@ -78,6 +79,21 @@ async function clusterErrors(tx: Tx, facts: NeedFacts, changed: NeedUpdate): Pro
   // The key-share lock keeps the cluster from being deleted before the need referencing it commits.
   const [cluster] = await tx`select id from clusters where id = ${changed.clusterId} for key share`
   return cluster ? [] : [{ path: 'body.clusterId', message: `Кластер ${changed.clusterId} не найден / Cluster ${changed.clusterId} not found` }]
+}
+
+/**
+ * Each invited organization must be an existing supplier. An invited-only need may name nobody yet:
+ * then no supplier sees it until the contractor invites one or the centre introduces one.
+ */
+async function invitedErrors(tx: Tx, changed: NeedUpdate): Promise<FieldError[]> {
+  if (changed.invitedOrgIds === undefined || changed.invitedOrgIds.length === 0) return []
+  // The key-share lock keeps an invited organization from being deleted before the need naming it commits.
+  const suppliers = await tx<{ id: string }[]>`
+    select id from organizations where id = any(${tx.array(changed.invitedOrgIds)}::text[]) and 'supplier' = any(kinds) for key share`
+  const found = new Set(suppliers.map((s) => s.id))
+  return changed.invitedOrgIds.flatMap((id, i) =>
+    found.has(id) ? [] : [{ path: `body.invitedOrgIds.${i}`, message: `Поставщик ${id} не найден / Supplier ${id} not found` }],
+  )
 }
 
 type Located =

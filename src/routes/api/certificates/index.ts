@@ -5,12 +5,23 @@ import { createCertificate } from '../../../services/certificates/create.js'
 import { deleteCertificate } from '../../../services/certificates/delete.js'
 import { getCertificate } from '../../../services/certificates/get.js'
 import { listCertificates } from '../../../services/certificates/list.js'
+import { rejectCertificate } from '../../../services/certificates/reject.js'
 import { updateCertificate } from '../../../services/certificates/update.js'
-import { createApiRouter, jsonBody, jsonResponse, problemResponses } from '../../openapi.js'
+import { verifyCertificate } from '../../../services/certificates/verify.js'
+import { reasonSchema } from '../../../domain/audit.js'
+import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema } from '../../openapi.js'
 
 const tags = ['certificates']
 const params = idParamSchema('cert')
 const orgParams = z.object({ orgId: idSchema('org').openapi({ param: { name: 'orgId', in: 'path' } }) })
+
+const signedInProblems = {
+  401: { description: 'Sign in first', content: { 'application/problem+json': { schema: problemSchema } } },
+  403: { description: 'Only a centre verifies certificates', content: { 'application/problem+json': { schema: problemSchema } } },
+} as const
+
+const REVIEW =
+  'For a curator of a centre covering the organization, or a platform admin. unverified → verified | rejected; verified → rejected; rejected → verified; anything else is a 409 listing `allowed`. The organization\'s rankings are recomputed.'
 
 const STATUS = 'The verification status is not writable here: certificates start unverified, and any edit sends a verified or rejected one back to unverified.'
 
@@ -38,4 +49,26 @@ export const certificatesApi = createApiRouter()
       await deleteCertificate(c.var.ctx, c.req.valid('param').id)
       return c.body(null, 204)
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/certificates/{id}/verify',
+      tags,
+      description: `Marks the certificate verified; an optional reason says how it was checked. ${REVIEW}`,
+      request: { params, body: { required: false, content: { 'application/json': { schema: z.object({ reason: reasonSchema.optional() }).strict().openapi('VerificationNote') } } } },
+      responses: { 200: jsonResponse(certificateSchema, 'Verified'), ...problemResponses, ...signedInProblems },
+    }),
+    async (c) => c.json(await verifyCertificate(c.var.ctx, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/certificates/{id}/reject',
+      tags,
+      description: `Rejects the certificate: it stops counting for matching. The reason is required and shown to the owner. ${REVIEW}`,
+      request: { params, body: jsonBody(z.object({ reason: reasonSchema }).strict().openapi('RejectionReason')) },
+      responses: { 200: jsonResponse(certificateSchema, 'Rejected'), ...problemResponses, ...signedInProblems },
+    }),
+    async (c) => c.json(await rejectCertificate(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )

@@ -1,15 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { subjectCodeSchema } from '../../../domain/cluster.js'
 import { csvQuerySchema, idParamSchema, idSchema, pageQuerySchema, pageSchema, sortSchema } from '../../../domain/common.js'
-import { NEED_STATUSES, NEED_VISIBILITIES, needInputSchema, needSchema, needUpdateSchema } from '../../../domain/need.js'
+import { NEED_STATUSES, NEED_TRANSITIONS, NEED_VISIBILITIES, needInputSchema, needSchema, needUpdateSchema, redactedNeedSchema } from '../../../domain/need.js'
+import { reasonSchema } from '../../../domain/audit.js'
 import { processCodeSchema } from '../../../domain/taxonomy/index.js'
+import { cancelNeed } from '../../../services/needs/cancel.js'
+import { closeNeed } from '../../../services/needs/close.js'
 import { createNeed } from '../../../services/needs/create.js'
 import { deleteNeed } from '../../../services/needs/delete.js'
 import { getNeed } from '../../../services/needs/get.js'
 import { type NeedSortKey, listNeeds } from '../../../services/needs/list.js'
 import { publishNeed } from '../../../services/needs/publish.js'
+import { submitNeed } from '../../../services/needs/submit.js'
 import { updateNeed } from '../../../services/needs/update.js'
-import { createApiRouter, jsonBody, jsonResponse, problemResponses } from '../../openapi.js'
+import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema } from '../../openapi.js'
 
 const tags = ['needs']
 const params = idParamSchema('need')
@@ -26,14 +30,58 @@ const listQuery = pageQuerySchema.extend({
 })
 const needPage = pageSchema(needSchema, 'NeedPage')
 
-/** `/api/needs`: the list across organizations, one need by id, and publishing. */
+const signedInProblems = {
+  401: { description: 'Sign in first', content: { 'application/problem+json': { schema: problemSchema } } },
+  403: { description: 'Someone else takes this step', content: { 'application/problem+json': { schema: problemSchema } } },
+} as const
+
+const GRAPH = Object.entries(NEED_TRANSITIONS)
+  .map(([from, to]) => `${from} → ${to.length ? to.join(' | ') : '(final)'}`)
+  .join('; ')
+const ILLEGAL = `An illegal step is a 409 whose problem lists \`currentStatus\` and the \`allowed\` next statuses (${GRAPH}).`
+
+/** An optional body: the reason, when given, goes to the audit log. */
+const optionalReasonBody = {
+  required: false,
+  content: { 'application/json': { schema: z.object({ reason: reasonSchema.optional() }).strict().openapi('OptionalReason') } },
+} as const
+
+const workflowRoute = (step: string, description: string) =>
+  createRoute({
+    method: 'post',
+    path: `/{id}/${step}`,
+    tags,
+    description: `${description} ${ILLEGAL}`,
+    request: { params },
+    responses: { 200: jsonResponse(needSchema, 'The need after the step'), ...problemResponses, ...signedInProblems },
+  })
+
+const reasonedWorkflowRoute = (step: string, description: string) =>
+  createRoute({
+    method: 'post',
+    path: `/{id}/${step}`,
+    tags,
+    description: `${description} ${ILLEGAL}`,
+    request: { params, body: optionalReasonBody },
+    responses: { 200: jsonResponse(needSchema, 'The need after the step'), ...problemResponses, ...signedInProblems },
+  })
+
+/** `/api/needs`: the list across organizations, one need by id, and its workflow (submit, publish, close, cancel). */
 export const needsApi = createApiRouter()
   .openapi(
     createRoute({ method: 'get', path: '/', tags, request: { query: listQuery }, responses: { 200: jsonResponse(needPage, 'A page of needs'), ...problemResponses } }),
     async (c) => c.json(await listNeeds(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/{id}', tags, request: { params }, responses: { 200: jsonResponse(needSchema, 'The need'), ...problemResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      description:
+        "The whole need for its contractor, its centre's curators and platform admins, and for a supplier the centre has introduced; a supplier it is published to sees the redacted view (no contractor, city and region only); anyone else gets 404.",
+      request: { params },
+      responses: { 200: jsonResponse(z.union([needSchema, redactedNeedSchema]), 'The need as the caller may see it'), ...problemResponses },
+    }),
     async (c) => c.json(await getNeed(c.var.ctx, c.req.valid('param').id), 200),
   )
   .openapi(
@@ -47,16 +95,18 @@ export const needsApi = createApiRouter()
       return c.body(null, 204)
     },
   )
+  .openapi(workflowRoute('submit', 'A member of the contractor hands a draft to the centre (draft → submitted).'), async (c) =>
+    c.json(await submitNeed(c.var.ctx, c.req.valid('param').id), 200),
+  )
   .openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/publish',
-      tags,
-      description: 'Moves a draft or submitted need to published; any other status is a 409 that lists the allowed ones.',
-      request: { params },
-      responses: { 200: jsonResponse(needSchema, 'Published'), ...problemResponses },
-    }),
+    workflowRoute('publish', "A centre curator (or platform admin) publishes a submitted need, or a draft directly on the contractor's behalf (audited as such); the deadline must be ahead."),
     async (c) => c.json(await publishNeed(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(reasonedWorkflowRoute('close', 'The contractor or a centre curator closes a published need.'), async (c) =>
+    c.json(await closeNeed(c.var.ctx, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
+  )
+  .openapi(reasonedWorkflowRoute('cancel', 'The contractor or a centre curator withdraws a need that is not finished (draft, submitted or published).'), async (c) =>
+    c.json(await cancelNeed(c.var.ctx, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
   )
 
 /** `/api/organizations/{orgId}/needs`: the needs an organization posted. */

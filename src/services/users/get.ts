@@ -1,0 +1,12 @@
+import type { User } from '../../domain/user.js'
+import { NotFoundError } from '../../lib/errors.js'
+import type { ServiceContext } from '../context.js'
+import { selectUser } from './row.js'
+import { assertPlatformAdmin } from './rules.js'
+
+export async function getUser(ctx: ServiceContext, userId: string): Promise<User> {
+  assertPlatformAdmin(ctx.actor)
+  const user = await selectUser(ctx.sql, userId)
+  if (!user) throw new NotFoundError('User', userId)
+  return user
+}
