@@ -42,6 +42,8 @@ export interface DatasetOptions {
   capacities: number
   /** 'YYYY-MM-DD': the dataset's today. Validity dates, free hours and deadlines are relative to it. */
   now: string
+  /** Contractors to generate; by default one per anchor plant, more for large datasets. */
+  contractors?: number
 }
 
 export type SmeSize = 'micro' | 'small' | 'medium'
@@ -192,6 +194,7 @@ const CERTIFICATE_SLOTS = 16
 const NEEDS_PER_CONTRACTOR = 5
 const CAPACITIES_PER_CONTRACTOR = 700
 const MIN_CONTRACTORS = 20
+const MAX_CONTRACTORS = 100_000
 /** Share of supplier sites placed out of town, 100–250 km from the nearest cluster city. */
 const REMOTE_SITE_SHARE = 0.025
 const KM_PER_DEGREE = 111.32
@@ -211,6 +214,10 @@ function validate(options: DatasetOptions): void {
     throw new RangeError(`capacities must be an integer in 1…${MAX_CAPACITIES}, got ${capacities}`)
   }
   if (!isCalendarDate(now)) throw new RangeError(`now must be a calendar date YYYY-MM-DD, got ${now}`)
+  const { contractors } = options
+  if (contractors !== undefined && (!Number.isInteger(contractors) || contractors < 1 || contractors > MAX_CONTRACTORS)) {
+    throw new RangeError(`contractors must be an integer in 1…${MAX_CONTRACTORS}, got ${contractors}`)
+  }
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
@@ -628,7 +635,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
   const calendar = upcomingMonths(now)
 
   const centres = CENTRE_REGIONS.length
-  const contractorCount = Math.max(ANCHORS.length, MIN_CONTRACTORS, Math.round(options.capacities / CAPACITIES_PER_CONTRACTOR))
+  const contractorCount = options.contractors ?? Math.max(ANCHORS.length, MIN_CONTRACTORS, Math.round(options.capacities / CAPACITIES_PER_CONTRACTOR))
   const capacityCounts = planCapacityCounts(seed, options.capacities, centres + contractorCount)
   const supplierCount = capacityCounts.length
   const firstSupplierSequence = centres + contractorCount
