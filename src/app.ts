@@ -27,6 +27,7 @@ import { usersApi } from './routes/api/users/index.js'
 import { docsRoutes } from './routes/docs.js'
 import type { AppEnv } from './routes/env.js'
 import { healthRoutes } from './routes/health.js'
+import { createWebApp } from '../web/app.js'
 
 export interface AppDeps {
   sql: Sql
@@ -111,6 +112,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     openapi: '3.1.0',
     info: { title: 'Podryad API', version: '0.1.0', description: 'Subcontracting exchange for discrete industrial clusters' },
   })
+
+  // Pages last: they answer every path the API does not, and hand /api… 404s back to app.notFound.
+  app.route('/', createWebApp({ log }))
 
   app.notFound((c) => problemResponse(c, { status: 404, code: 'NOT_FOUND', detail: `No route for ${c.req.method} ${c.req.path}` }))
   app.onError((err, c) => errorResponse(c, err, (message, error) => log.error(message, { error, requestId: c.get('requestId'), path: c.req.path })))
