@@ -37,6 +37,12 @@ export const problemResponses = {
   503: problem('A backing service is unavailable; see Retry-After'),
 } as const
 
+/** For routes that need a session; another tenant's resource answers the 404 of a missing one. */
+export const sessionProblems = { 401: problem('Not signed in') } as const
+
+/** For routes that also need a role: who knows of the resource but lacks the role gets 403. */
+export const accessProblems = { ...sessionProblems, 403: problem('Signed in, but without the role this needs') } as const
+
 /** A required JSON body: a request without `Content-Type: application/json` is refused instead of read as `{}`. */
 export function jsonBody<T extends z.ZodTypeAny>(schema: T) {
   return { required: true, content: { 'application/json': { schema } } } as const

@@ -4,8 +4,11 @@ import { type SitePlace, createOrganizationOfKinds, insertSite, outboxAddedBy } 
 import { type JsonResponse, call } from '../helpers/http.js'
 
 let deps: TestDeps
+/** Headers of a signed-in platform admin: these tests are about the data, not about who may write it. */
+let asAdmin: Record<string, string>
 beforeAll(async () => {
   deps = await createTestDeps()
+  asAdmin = await deps.asAdmin()
 })
 afterAll(async () => {
   await deps.close()
@@ -49,12 +52,12 @@ const progressiveStamping = (siteId: string) => ({
 })
 
 async function createAerospaceSupplier(): Promise<{ orgId: string; siteId: string }> {
-  const orgId = await createOrganizationOfKinds(deps.app, ['supplier'], 'ООО «Авиационные технологии Поволжья»')
+  const orgId = await createOrganizationOfKinds(deps, ['supplier'], 'ООО «Авиационные технологии Поволжья»')
   return { orgId, siteId: await insertSite(deps.sql, orgId, ULYANOVSK) }
 }
 
 async function createStampingSupplier(): Promise<{ orgId: string; siteId: string }> {
-  const orgId = await createOrganizationOfKinds(deps.app, ['supplier'], 'ООО «Челнинский штамповочный завод»')
+  const orgId = await createOrganizationOfKinds(deps, ['supplier'], 'ООО «Челнинский штамповочный завод»')
   return { orgId, siteId: await insertSite(deps.sql, orgId, CHELNY) }
 }
 
@@ -79,7 +82,7 @@ describe('capacities API', () => {
     const { orgId, siteId } = await createAerospaceSupplier()
     const input = fiveAxisMilling(siteId)
 
-    const { result: created, rows: createdRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, input))
+    const { result: created, rows: createdRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, input, asAdmin))
     expect(created.status).toBe(201)
     const id = created.body.id as string
     expect(id).toMatch(/^cap_/)
@@ -94,32 +97,32 @@ describe('capacities API', () => {
     })
     expect(createdRows).toEqual([`capacity:${id}`])
 
-    expect((await call(deps.app, 'GET', `/api/capacities/${id}`)).body).toEqual(created.body)
+    expect((await call(deps.app, 'GET', `/api/capacities/${id}`, undefined, asAdmin)).body).toEqual(created.body)
 
     const { result: updated, rows: updatedRows } = await outboxAddedBy(deps.sql, () =>
-      call(deps.app, 'PATCH', `/api/capacities/${id}`, { itGrade: 6, roughnessRa: null, envelope: null, freeHours: [{ month: '2027-02', hours: 672 }] }),
+      call(deps.app, 'PATCH', `/api/capacities/${id}`, { itGrade: 6, roughnessRa: null, envelope: null, freeHours: [{ month: '2027-02', hours: 672 }] }, asAdmin),
     )
     expect(updated.status).toBe(200)
     expect(updated.body).toMatchObject({ itGrade: 6, roughnessRa: null, envelope: null, freeHours: [{ month: '2027-02', hours: 672 }], title: input.title })
     expect(updatedRows).toEqual([`capacity:${id}`])
 
-    const { result: unchanged, rows: unchangedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/capacities/${id}`, {}))
+    const { result: unchanged, rows: unchangedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/capacities/${id}`, {}, asAdmin))
     expect(unchanged.status).toBe(200)
     expect(unchanged.body.updatedAt).toBe(updated.body.updatedAt)
     expect(unchangedRows).toEqual([])
 
-    const { result: deleted, rows: deletedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'DELETE', `/api/capacities/${id}`))
+    const { result: deleted, rows: deletedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'DELETE', `/api/capacities/${id}`, undefined, asAdmin))
     expect(deleted.status).toBe(204)
     expect(deletedRows).toEqual([`capacity:${id}`])
-    expectProblem(await call(deps.app, 'GET', `/api/capacities/${id}`), 404)
-    expectProblem(await call(deps.app, 'DELETE', `/api/capacities/${id}`), 404)
+    expectProblem(await call(deps.app, 'GET', `/api/capacities/${id}`, undefined, asAdmin), 404)
+    expectProblem(await call(deps.app, 'DELETE', `/api/capacities/${id}`, undefined, asAdmin), 404)
   })
 
   it('moves a capacity to another site of the same organization', async () => {
     const { orgId, siteId } = await createAerospaceSupplier()
     const secondSite = await insertSite(deps.sql, orgId, { ...ULYANOVSK, address: 'г. Ульяновск, Заволжский район, Инженерный пр., 5' })
-    const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, fiveAxisMilling(siteId))
-    const moved = await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { siteId: secondSite })
+    const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, fiveAxisMilling(siteId), asAdmin)
+    const moved = await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { siteId: secondSite }, asAdmin)
     expect(moved.status).toBe(200)
     expect(moved.body.siteId).toBe(secondSite)
   })
@@ -127,14 +130,14 @@ describe('capacities API', () => {
   it('lists capacities across organizations with filters, sorting and pages', async () => {
     const aero = await createAerospaceSupplier()
     const stamping = await createStampingSupplier()
-    const milling = (await call(deps.app, 'POST', `/api/organizations/${aero.orgId}/capacities`, fiveAxisMilling(aero.siteId))).body.id as string
-    const pressing = (await call(deps.app, 'POST', `/api/organizations/${stamping.orgId}/capacities`, progressiveStamping(stamping.siteId))).body.id as string
+    const milling = (await call(deps.app, 'POST', `/api/organizations/${aero.orgId}/capacities`, fiveAxisMilling(aero.siteId), asAdmin)).body.id as string
+    const pressing = (await call(deps.app, 'POST', `/api/organizations/${stamping.orgId}/capacities`, progressiveStamping(stamping.siteId), asAdmin)).body.id as string
     // A shop that takes any carbon steel declares the family, not each grade.
     const anyCarbon = (
-      await call(deps.app, 'POST', `/api/organizations/${stamping.orgId}/capacities`, { siteId: stamping.siteId, title: 'Гибка листа', processes: ['SHT.BEND'], materials: ['STEEL_CARBON'] })
+      await call(deps.app, 'POST', `/api/organizations/${stamping.orgId}/capacities`, { siteId: stamping.siteId, title: 'Гибка листа', processes: ['SHT.BEND'], materials: ['STEEL_CARBON'] }, asAdmin)
     ).body.id as string
 
-    const list = (query: string) => call(deps.app, 'GET', `/api/capacities?${query}`)
+    const list = (query: string) => call(deps.app, 'GET', `/api/capacities?${query}`, undefined, asAdmin)
     const cases: [string, string[], string[]][] = [
       ['process=MCH.MILL5', [milling], [pressing, anyCarbon]],
       ['process=STP.PROG,MCH.MILL5', [milling, pressing], [anyCarbon]],
@@ -161,49 +164,49 @@ describe('capacities API', () => {
     expect(secondPage.body).toMatchObject({ total: 2, page: 2, perPage: 1 })
     expect(ids(secondPage)).toHaveLength(1)
 
-    const own = await call(deps.app, 'GET', `/api/organizations/${aero.orgId}/capacities`)
+    const own = await call(deps.app, 'GET', `/api/organizations/${aero.orgId}/capacities`, undefined, asAdmin)
     expect(own.status).toBe(200)
     expect(own.body).toMatchObject({ total: 1, items: [{ id: milling, orgId: aero.orgId }] })
   })
 
   it('refuses to add a capacity for an organization that is not a supplier, or does not exist', async () => {
-    const kamaz = await createOrganizationOfKinds(deps.app, ['contractor'], 'ПАО «КАМАЗ»')
+    const kamaz = await createOrganizationOfKinds(deps, ['contractor'], 'ПАО «КАМАЗ»')
     const siteId = await insertSite(deps.sql, kamaz, CHELNY)
     const before = await rowCounts()
 
-    const contractor = await call(deps.app, 'POST', `/api/organizations/${kamaz}/capacities`, progressiveStamping(siteId))
+    const contractor = await call(deps.app, 'POST', `/api/organizations/${kamaz}/capacities`, progressiveStamping(siteId), asAdmin)
     expectProblem(contractor, 409)
     expect(contractor.body.detail).toContain('supplier')
 
-    expectProblem(await call(deps.app, 'POST', '/api/organizations/org_000000000000000000000/capacities', progressiveStamping(siteId)), 404)
-    expectProblem(await call(deps.app, 'GET', '/api/organizations/org_000000000000000000000/capacities'), 404)
+    expectProblem(await call(deps.app, 'POST', '/api/organizations/org_000000000000000000000/capacities', progressiveStamping(siteId), asAdmin), 404)
+    expectProblem(await call(deps.app, 'GET', '/api/organizations/org_000000000000000000000/capacities', undefined, asAdmin), 404)
     expect(await rowCounts()).toEqual(before)
   })
 
   it("refuses another organization's site on create and on update, writing nothing", async () => {
     const aero = await createAerospaceSupplier()
     const stamping = await createStampingSupplier()
-    const created = await call(deps.app, 'POST', `/api/organizations/${aero.orgId}/capacities`, fiveAxisMilling(aero.siteId))
+    const created = await call(deps.app, 'POST', `/api/organizations/${aero.orgId}/capacities`, fiveAxisMilling(aero.siteId), asAdmin)
     const before = await rowCounts()
 
-    const foreignOnCreate = await call(deps.app, 'POST', `/api/organizations/${aero.orgId}/capacities`, fiveAxisMilling(stamping.siteId))
+    const foreignOnCreate = await call(deps.app, 'POST', `/api/organizations/${aero.orgId}/capacities`, fiveAxisMilling(stamping.siteId), asAdmin)
     expectProblem(foreignOnCreate, 400, 'body.siteId')
     expect(foreignOnCreate.body.errors[0].message).toContain(stamping.siteId)
 
-    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { siteId: stamping.siteId }), 400, 'body.siteId')
-    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { siteId: 'site_000000000000000000000' }), 400, 'body.siteId')
+    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { siteId: stamping.siteId }, asAdmin), 400, 'body.siteId')
+    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { siteId: 'site_000000000000000000000' }, asAdmin), 400, 'body.siteId')
     expect(await rowCounts()).toEqual(before)
-    expect((await call(deps.app, 'GET', `/api/capacities/${created.body.id}`)).body.siteId).toBe(aero.siteId)
+    expect((await call(deps.app, 'GET', `/api/capacities/${created.body.id}`, undefined, asAdmin)).body.siteId).toBe(aero.siteId)
   })
 
   it('checks a patched batch bound against the stored one', async () => {
     const { orgId, siteId } = await createAerospaceSupplier()
-    const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, fiveAxisMilling(siteId))
+    const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, fiveAxisMilling(siteId), asAdmin)
     const before = await rowCounts()
-    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { batchMin: 501 }), 400, 'body.batchMin')
-    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { batchMax: 0 }), 400, 'body.batchMax')
+    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { batchMin: 501 }, asAdmin), 400, 'body.batchMin')
+    expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { batchMax: 0 }, asAdmin), 400, 'body.batchMax')
     expect(await rowCounts()).toEqual(before)
-    const cleared = await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { batchMax: null, batchMin: 1000 })
+    const cleared = await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, { batchMax: null, batchMin: 1000 }, asAdmin)
     expect(cleared.status).toBe(200)
     expect(cleared.body).toMatchObject({ batchMin: 1000, batchMax: null })
   })
@@ -245,7 +248,7 @@ describe('capacities API', () => {
     it.each(cases)('%s', async (_label, body, path) => {
       const { orgId, siteId } = await createAerospaceSupplier()
       const before = await rowCounts()
-      expectProblem(await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, body(siteId)), 400, path)
+      expectProblem(await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, body(siteId), asAdmin), 400, path)
       expect(await rowCounts()).toEqual(before)
     })
 
@@ -256,7 +259,7 @@ describe('capacities API', () => {
     ])('%s', async (_label, body, headers) => {
       const { orgId } = await createAerospaceSupplier()
       const before = await rowCounts()
-      const res = await deps.app.request(`/api/organizations/${orgId}/capacities`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+      const res = await deps.app.request(`/api/organizations/${orgId}/capacities`, { method: 'POST', body, headers: { ...asAdmin, 'content-type': 'application/json', ...headers } })
       expect(res.status).toBeGreaterThanOrEqual(400)
       expect(res.status).toBeLessThan(500)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
@@ -271,11 +274,11 @@ describe('capacities API', () => {
       ['an unknown material', { materials: ['UNOBTAINIUM'] }, 'body.materials.0'],
     ])('a patch with %s', async (_label, patch, path) => {
       const { orgId, siteId } = await createAerospaceSupplier()
-      const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, fiveAxisMilling(siteId))
+      const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/capacities`, fiveAxisMilling(siteId), asAdmin)
       const before = await rowCounts()
-      expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, patch), 400, path)
+      expectProblem(await call(deps.app, 'PATCH', `/api/capacities/${created.body.id}`, patch, asAdmin), 400, path)
       expect(await rowCounts()).toEqual(before)
-      expect((await call(deps.app, 'GET', `/api/capacities/${created.body.id}`)).body).toEqual(created.body)
+      expect((await call(deps.app, 'GET', `/api/capacities/${created.body.id}`, undefined, asAdmin)).body).toEqual(created.body)
     })
 
     it.each([
@@ -289,13 +292,13 @@ describe('capacities API', () => {
       ['sort=price', 'query.sort'],
       ['perPage=1000', 'query.perPage'],
     ])('a list query with %s', async (query, path) => {
-      expectProblem(await call(deps.app, 'GET', `/api/capacities?${query}`), 400, path)
+      expectProblem(await call(deps.app, 'GET', `/api/capacities?${query}`, undefined, asAdmin), 400, path)
     })
   })
 
   it('answers a malformed id with 400 and an unknown one with 404', async () => {
-    expectProblem(await call(deps.app, 'GET', '/api/capacities/need_000000000000000000000'), 400, 'param.id')
-    expectProblem(await call(deps.app, 'GET', '/api/capacities/cap_000000000000000000000'), 404)
-    expectProblem(await call(deps.app, 'PATCH', '/api/capacities/cap_000000000000000000000', { itGrade: 8 }), 404)
+    expectProblem(await call(deps.app, 'GET', '/api/capacities/need_000000000000000000000', undefined, asAdmin), 400, 'param.id')
+    expectProblem(await call(deps.app, 'GET', '/api/capacities/cap_000000000000000000000', undefined, asAdmin), 404)
+    expectProblem(await call(deps.app, 'PATCH', '/api/capacities/cap_000000000000000000000', { itGrade: 8 }, asAdmin), 404)
   })
 })

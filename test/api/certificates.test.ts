@@ -4,8 +4,11 @@ import { createSupplier, createSupplierSite, insertCapacity, outboxAddedBy } fro
 import { call } from '../helpers/http.js'
 
 let deps: TestDeps
+/** Headers of a signed-in platform admin: these tests are about the data, not about who may write it. */
+let asAdmin: Record<string, string>
 beforeAll(async () => {
   deps = await createTestDeps()
+  asAdmin = await deps.asAdmin()
 })
 afterAll(async () => {
   await deps.close()
@@ -22,8 +25,8 @@ const iatf = () => ({
 
 /** A supplier with capacities at its site, so that certificate writes have documents to refresh. */
 async function supplierWithCapacities(): Promise<{ orgId: string; expected: string[] }> {
-  const orgId = await createSupplier(deps.app)
-  const siteId = await createSupplierSite(deps.app, orgId)
+  const orgId = await createSupplier(deps)
+  const siteId = await createSupplierSite(deps, orgId)
   const capacities = [await insertCapacity(deps.sql, orgId, siteId), await insertCapacity(deps.sql, orgId, siteId)]
   return { orgId, expected: capacities.map((id) => `capacity:${id}`).sort() }
 }
@@ -36,10 +39,10 @@ async function certificateCount(orgId: string): Promise<number> {
 describe('certificates API', () => {
   it('creates an unverified certificate with its closure and refreshes exactly the holder’s capacities', async () => {
     const { orgId, expected } = await supplierWithCapacities()
-    const bystander = await createSupplier(deps.app, 'ООО «Рыбинский литейный цех»')
-    await insertCapacity(deps.sql, bystander, await createSupplierSite(deps.app, bystander, 'Рыбинск'))
+    const bystander = await createSupplier(deps, 'ООО «Рыбинский литейный цех»')
+    await insertCapacity(deps.sql, bystander, await createSupplierSite(deps, bystander, 'Рыбинск'))
 
-    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf()))
+    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf(), asAdmin))
     expect(result.status).toBe(201)
     expect(result.body).toMatchObject({ ...iatf(), orgId, id: expect.stringMatching(/^cert_/), status: 'unverified', statusReason: null })
     expect(result.body.satisfies).toEqual([
@@ -50,14 +53,14 @@ describe('certificates API', () => {
     expect(rows).toEqual(expected)
 
     const id = result.body.id as string
-    expect((await call(deps.app, 'GET', `/api/certificates/${id}`)).body).toEqual(result.body)
-    const listed = await call(deps.app, 'GET', `/api/organizations/${orgId}/certificates`)
+    expect((await call(deps.app, 'GET', `/api/certificates/${id}`, undefined, asAdmin)).body).toEqual(result.body)
+    const listed = await call(deps.app, 'GET', `/api/organizations/${orgId}/certificates`, undefined, asAdmin)
     expect(listed.body).toMatchObject({ total: 1, items: [{ id }] })
   })
 
   it('accepts a certificate without expiry, and ISO 13485 satisfies nothing else', async () => {
-    const orgId = await createSupplier(deps.app, 'ООО «Тольяттинский медицинский приборный завод»')
-    const res = await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, { standard: 'ISO13485', number: '13485-2024-117', issuer: 'АНО «Тест-С.-Петербург»', validFrom: '2024-06-01', validUntil: null })
+    const orgId = await createSupplier(deps, 'ООО «Тольяттинский медицинский приборный завод»')
+    const res = await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, { standard: 'ISO13485', number: '13485-2024-117', issuer: 'АНО «Тест-С.-Петербург»', validFrom: '2024-06-01', validUntil: null }, asAdmin)
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ validUntil: null, scope: '', satisfies: [] })
   })
@@ -69,7 +72,7 @@ describe('certificates API', () => {
     ['a settable status', { status: 'verified' }, 'body', ''],
   ])('refuses %s, naming the field, and writes nothing', async (_label, change, path, message) => {
     const { orgId } = await supplierWithCapacities()
-    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, { ...iatf(), ...change }))
+    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, { ...iatf(), ...change }, asAdmin))
     expect(result.status).toBe(400)
     expect(result.headers.get('content-type')).toContain('application/problem+json')
     expect(result.body.errors).toEqual([{ path, message: expect.stringContaining(message) }])
@@ -79,15 +82,15 @@ describe('certificates API', () => {
 
   it('updates a certificate, refreshing the capacities and sending a verified one back to verification', async () => {
     const { orgId, expected } = await supplierWithCapacities()
-    const id = (await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf())).body.id as string
+    const id = (await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf(), asAdmin)).body.id as string
     await deps.sql`update certificates set status = 'verified', status_reason = 'Проверено ЦС РТ', status_changed_at = now() where id = ${id}`
 
-    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/certificates/${id}`, { validUntil: '2029-03-13', number: 'RU-IATF-0457813' }))
+    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/certificates/${id}`, { validUntil: '2029-03-13', number: 'RU-IATF-0457813' }, asAdmin))
     expect(result.status).toBe(200)
     expect(result.body).toMatchObject({ validUntil: '2029-03-13', number: 'RU-IATF-0457813', issuer: iatf().issuer, status: 'unverified', statusReason: null })
     expect(rows).toEqual(expected)
 
-    const noExpiry = await call(deps.app, 'PATCH', `/api/certificates/${id}`, { validUntil: null })
+    const noExpiry = await call(deps.app, 'PATCH', `/api/certificates/${id}`, { validUntil: null }, asAdmin)
     expect(noExpiry.body.validUntil).toBeNull()
   })
 
@@ -97,41 +100,41 @@ describe('certificates API', () => {
     ['an unknown standard', { standard: 'GOST_R_0000' }, 'body.standard'],
   ])('refuses an update with %s and leaves the certificate and outbox as they were', async (_label, patch, path) => {
     const { orgId } = await supplierWithCapacities()
-    const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf())
-    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/certificates/${created.body.id}`, { ...patch, number: 'изменён' }))
+    const created = await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf(), asAdmin)
+    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/certificates/${created.body.id}`, { ...patch, number: 'изменён' }, asAdmin))
     expect(result.status).toBe(400)
     expect(result.body.errors.map((e: { path: string }) => e.path)).toEqual([path])
     expect(rows).toEqual([])
-    expect((await call(deps.app, 'GET', `/api/certificates/${created.body.id}`)).body).toEqual(created.body)
+    expect((await call(deps.app, 'GET', `/api/certificates/${created.body.id}`, undefined, asAdmin)).body).toEqual(created.body)
   })
 
   it('deletes a certificate and refreshes the holder’s capacities', async () => {
     const { orgId, expected } = await supplierWithCapacities()
-    const id = (await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf())).body.id as string
-    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'DELETE', `/api/certificates/${id}`))
+    const id = (await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, iatf(), asAdmin)).body.id as string
+    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'DELETE', `/api/certificates/${id}`, undefined, asAdmin))
     expect(result.status).toBe(204)
     expect(rows).toEqual(expected)
-    expect((await call(deps.app, 'GET', `/api/certificates/${id}`)).status).toBe(404)
+    expect((await call(deps.app, 'GET', `/api/certificates/${id}`, undefined, asAdmin)).status).toBe(404)
   })
 
   it('answers 404 for an unknown organization or certificate, and lists only the organization’s own certificates', async () => {
     const unknownOrg = 'org_000000000000000000000'
-    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${unknownOrg}/certificates`, iatf()))
+    const { result, rows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${unknownOrg}/certificates`, iatf(), asAdmin))
     expect(result.status).toBe(404)
     expect(rows).toEqual([])
-    expect((await call(deps.app, 'GET', `/api/organizations/${unknownOrg}/certificates`)).status).toBe(404)
+    expect((await call(deps.app, 'GET', `/api/organizations/${unknownOrg}/certificates`, undefined, asAdmin)).status).toBe(404)
 
-    const holder = await createSupplier(deps.app)
-    const other = await createSupplier(deps.app)
-    const id = (await call(deps.app, 'POST', `/api/organizations/${holder}/certificates`, iatf())).body.id as string
-    expect((await call(deps.app, 'GET', `/api/organizations/${other}/certificates`)).body).toMatchObject({ total: 0, items: [] })
-    expect((await call(deps.app, 'GET', `/api/organizations/${holder}/certificates`)).body.items.map((c: { id: string }) => c.id)).toEqual([id])
+    const holder = await createSupplier(deps)
+    const other = await createSupplier(deps)
+    const id = (await call(deps.app, 'POST', `/api/organizations/${holder}/certificates`, iatf(), asAdmin)).body.id as string
+    expect((await call(deps.app, 'GET', `/api/organizations/${other}/certificates`, undefined, asAdmin)).body).toMatchObject({ total: 0, items: [] })
+    expect((await call(deps.app, 'GET', `/api/organizations/${holder}/certificates`, undefined, asAdmin)).body.items.map((c: { id: string }) => c.id)).toEqual([id])
 
     const unknown = 'cert_000000000000000000000'
-    expect((await call(deps.app, 'GET', `/api/certificates/${unknown}`)).status).toBe(404)
-    expect((await call(deps.app, 'PATCH', `/api/certificates/${unknown}`, { number: '1' })).status).toBe(404)
-    expect((await call(deps.app, 'DELETE', `/api/certificates/${unknown}`)).status).toBe(404)
-    expect((await call(deps.app, 'GET', `/api/certificates/${holder}`)).status).toBe(400)
+    expect((await call(deps.app, 'GET', `/api/certificates/${unknown}`, undefined, asAdmin)).status).toBe(404)
+    expect((await call(deps.app, 'PATCH', `/api/certificates/${unknown}`, { number: '1' }, asAdmin)).status).toBe(404)
+    expect((await call(deps.app, 'DELETE', `/api/certificates/${unknown}`, undefined, asAdmin)).status).toBe(404)
+    expect((await call(deps.app, 'GET', `/api/certificates/${holder}`, undefined, asAdmin)).status).toBe(400)
   })
 
   it.each([
@@ -144,8 +147,8 @@ describe('certificates API', () => {
     ['an oversized scope', JSON.stringify({ ...iatf(), scope: 'Обработка. '.repeat(200) }), 'body.scope'],
     ['a missing issuer', JSON.stringify({ ...iatf(), issuer: undefined }), 'body.issuer'],
   ])('refuses %s with a 4xx problem', async (_label, body, path) => {
-    const orgId = await createSupplier(deps.app)
-    const res = await deps.app.request(`/api/organizations/${orgId}/certificates`, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+    const orgId = await createSupplier(deps)
+    const res = await deps.app.request(`/api/organizations/${orgId}/certificates`, { method: 'POST', body, headers: { ...asAdmin, 'content-type': 'application/json' } })
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
     expect(res.headers.get('content-type')).toContain('application/problem+json')

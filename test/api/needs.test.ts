@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '../../src/lib/ids.js'
-import { createTestUser, signIn } from '../helpers/auth.js'
+import { createTestUser, signInHeaders } from '../helpers/auth.js'
 import { type TestDeps, createTestDeps } from '../helpers/deps.js'
 import { type SitePlace, createOrganizationOfKinds, insertSite, outboxAddedBy } from '../helpers/fixtures.js'
 import { type JsonResponse, call } from '../helpers/http.js'
@@ -10,12 +10,14 @@ const NOW = new Date('2026-11-20T09:00:00Z')
 
 let deps: TestDeps
 let kamaCluster: string
-/** Headers of a signed-in platform admin: drafts are visible only to those who run a need, and a centre (or admin) publishes. */
+/** Headers of a signed-in platform admin: needs are posted, read and published by those who run them, which an admin does. */
 let asAdmin: Record<string, string>
+/** Headers of someone signed in who belongs to no organization: a draft is none of their business. */
+let asOutsider: Record<string, string>
 beforeAll(async () => {
   deps = await createTestDeps({ now: () => NOW })
-  const admin = await createTestUser(deps.sql, { name: 'Администратор платформы', platformRole: 'admin' })
-  asAdmin = { cookie: await signIn(deps.app, admin.email), origin: 'http://localhost' }
+  asAdmin = await deps.asAdmin()
+  asOutsider = await signInHeaders(deps.app, (await createTestUser(deps.sql, { name: 'Посторонний' })).email)
   kamaCluster = newId('clu')
   await deps.sql`
     insert into clusters (id, name_ru, name_en, sector, region_codes, lat, lon)
@@ -51,7 +53,7 @@ const bracketNeed = (clusterId: string) => ({
   weights: { proximity: 0.3 },
 })
 
-const createKamaz = () => createOrganizationOfKinds(deps.app, ['contractor'], 'ПАО «КАМАЗ»')
+const createKamaz = () => createOrganizationOfKinds(deps, ['contractor'], 'ПАО «КАМАЗ»')
 
 async function rowCounts(): Promise<{ needs: number; outbox: number }> {
   const [row] = await deps.sql<{ needs: number; outbox: number }[]>`
@@ -78,7 +80,7 @@ describe('needs API', () => {
     const kamaz = await createKamaz()
     const input = bracketNeed(kamaCluster)
 
-    const { result: created, rows: createdRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, input))
+    const { result: created, rows: createdRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, input, asAdmin))
     expect(created.status).toBe(201)
     const id = created.body.id as string
     expect(id).toMatch(/^need_/)
@@ -89,14 +91,14 @@ describe('needs API', () => {
     expect(createdRows).toEqual([`need:${id}`])
 
     expect((await call(deps.app, 'GET', `/api/needs/${id}`, undefined, asAdmin)).body).toEqual(created.body)
-    expectProblem(await call(deps.app, 'GET', `/api/needs/${id}`), 404)
+    expectProblem(await call(deps.app, 'GET', `/api/needs/${id}`, undefined, asOutsider), 404)
 
     const { result: updated, rows: updatedRows } = await outboxAddedBy(deps.sql, () =>
       call(deps.app, 'PATCH', `/api/needs/${id}`, {
         deadline: '2027-04-30',
         quantity: 150_000,
         delivery: { city: 'Набережные Челны', region: 'Республика Татарстан', lat: 55.7436, lon: 52.3958 },
-      }),
+      }, asAdmin),
     )
     expect(updated.status).toBe(200)
     expect(updated.body).toMatchObject({
@@ -107,7 +109,7 @@ describe('needs API', () => {
     })
     expect(updatedRows).toEqual([`need:${id}`])
 
-    const { result: unchanged, rows: unchangedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/needs/${id}`, {}))
+    const { result: unchanged, rows: unchangedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'PATCH', `/api/needs/${id}`, {}, asAdmin))
     expect(unchanged.body).toEqual(updated.body)
     expect(unchangedRows).toEqual([])
 
@@ -116,46 +118,46 @@ describe('needs API', () => {
     expect(published.body).toMatchObject({ status: 'published', publishedAt: NOW.toISOString() })
     expect(publishedRows).toEqual([`need:${id}`])
 
-    const { result: deleted, rows: deletedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'DELETE', `/api/needs/${id}`))
+    const { result: deleted, rows: deletedRows } = await outboxAddedBy(deps.sql, () => call(deps.app, 'DELETE', `/api/needs/${id}`, undefined, asAdmin))
     expect(deleted.status).toBe(204)
     expect(deletedRows).toEqual([`need:${id}`])
     expectProblem(await call(deps.app, 'GET', `/api/needs/${id}`, undefined, asAdmin), 404)
-    expectProblem(await call(deps.app, 'DELETE', `/api/needs/${id}`), 404)
+    expectProblem(await call(deps.app, 'DELETE', `/api/needs/${id}`, undefined, asAdmin), 404)
     expectProblem(await call(deps.app, 'POST', `/api/needs/${id}/publish`, undefined, asAdmin), 404)
   })
 
   it('delivers to a site of the posting organization', async () => {
     const kamaz = await createKamaz()
     const siteId = await insertSite(deps.sql, kamaz, KAMAZ_PLANT)
-    const created = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, { ...bracketNeed(kamaCluster), delivery: { siteId } })
+    const created = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, { ...bracketNeed(kamaCluster), delivery: { siteId } }, asAdmin)
     expect(created.status).toBe(201)
     expect(created.body.delivery).toEqual({ ...KAMAZ_PLANT, precision: 'city' })
   })
 
   it('delivers to the centre of a region named alone', async () => {
     const kamaz = await createKamaz()
-    const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, { ...bracketNeed(kamaCluster), delivery: { region: 'Республика Татарстан' } })
+    const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, { ...bracketNeed(kamaCluster), delivery: { region: 'Республика Татарстан' } }, asAdmin)
     expect(res.status).toBe(201)
     expect(res.body.delivery).toMatchObject({ address: 'Республика Татарстан', city: null, regionCode: '16', precision: 'region' })
   })
 
   it('lets a centre post, and refuses a supplier or an unknown organization', async () => {
-    const centre = await createOrganizationOfKinds(deps.app, ['centre'], 'АНО «Центр субконтрактации Республики Татарстан»')
-    expect((await call(deps.app, 'POST', `/api/organizations/${centre}/needs`, bracketNeed(kamaCluster))).status).toBe(201)
+    const centre = await createOrganizationOfKinds(deps, ['centre'], 'АНО «Центр субконтрактации Республики Татарстан»')
+    expect((await call(deps.app, 'POST', `/api/organizations/${centre}/needs`, bracketNeed(kamaCluster), asAdmin)).status).toBe(201)
 
-    const supplier = await createOrganizationOfKinds(deps.app, ['supplier'], 'ООО «Челнинский штамповочный завод»')
+    const supplier = await createOrganizationOfKinds(deps, ['supplier'], 'ООО «Челнинский штамповочный завод»')
     const before = await rowCounts()
-    const refused = await call(deps.app, 'POST', `/api/organizations/${supplier}/needs`, bracketNeed(kamaCluster))
+    const refused = await call(deps.app, 'POST', `/api/organizations/${supplier}/needs`, bracketNeed(kamaCluster), asAdmin)
     expectProblem(refused, 409)
     expect(refused.body.detail).toContain('contractor')
-    expectProblem(await call(deps.app, 'POST', '/api/organizations/org_000000000000000000000/needs', bracketNeed(kamaCluster)), 404)
-    expectProblem(await call(deps.app, 'GET', '/api/organizations/org_000000000000000000000/needs'), 404)
+    expectProblem(await call(deps.app, 'POST', '/api/organizations/org_000000000000000000000/needs', bracketNeed(kamaCluster), asAdmin), 404)
+    expectProblem(await call(deps.app, 'GET', '/api/organizations/org_000000000000000000000/needs', undefined, asAdmin), 404)
     expect(await rowCounts()).toEqual(before)
   })
 
   it('publishes only drafts and submitted needs whose deadline is still ahead, saying which statuses are allowed next', async () => {
     const kamaz = await createKamaz()
-    const post = async () => (await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, bracketNeed(kamaCluster))).body.id as string
+    const post = async () => (await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, bracketNeed(kamaCluster), asAdmin)).body.id as string
     const publish = (id: string) => call(deps.app, 'POST', `/api/needs/${id}/publish`, undefined, asAdmin)
     const submitted = await post()
     await deps.sql`update needs set status = 'submitted' where id = ${submitted}`
@@ -181,8 +183,8 @@ describe('needs API', () => {
 
   it('lists needs across organizations with filters and sorting', async () => {
     const kamaz = await createKamaz()
-    const plant = await createOrganizationOfKinds(deps.app, ['contractor'], 'АО «Ульяновский автомобильный завод»')
-    const brackets = (await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, bracketNeed(kamaCluster))).body.id as string
+    const plant = await createOrganizationOfKinds(deps, ['contractor'], 'АО «Ульяновский автомобильный завод»')
+    const brackets = (await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, bracketNeed(kamaCluster), asAdmin)).body.id as string
     const housings = (
       await call(deps.app, 'POST', `/api/organizations/${plant}/needs`, {
         title: 'Корпус раздаточной коробки, механообработка',
@@ -193,11 +195,11 @@ describe('needs API', () => {
         delivery: { city: 'Ульяновск', region: 'Ульяновская область' },
         deadline: '2027-02-15',
         visibility: 'public',
-      })
+      }, asAdmin)
     ).body.id as string
     await call(deps.app, 'POST', `/api/needs/${housings}/publish`, undefined, asAdmin)
 
-    const list = (query: string) => call(deps.app, 'GET', `/api/needs?${query}`)
+    const list = (query: string) => call(deps.app, 'GET', `/api/needs?${query}`, undefined, asAdmin)
     const cases: [string, string[], string[]][] = [
       ['status=published', [housings], [brackets]],
       ['status=draft,submitted', [brackets], [housings]],
@@ -220,7 +222,7 @@ describe('needs API', () => {
     expect(ours(await list('process=MCH.MILL4,STP.PROG&sort=-deadline&perPage=100'))).toEqual([brackets, housings])
     expect(ours(await list('process=MCH.MILL4,STP.PROG&sort=-createdAt&perPage=100'))).toEqual([housings, brackets])
 
-    const own = await call(deps.app, 'GET', `/api/organizations/${kamaz}/needs`)
+    const own = await call(deps.app, 'GET', `/api/organizations/${kamaz}/needs`, undefined, asAdmin)
     expect(own.body).toMatchObject({ total: 1, items: [{ id: brackets }] })
   })
 
@@ -272,14 +274,14 @@ describe('needs API', () => {
     it.each(cases)('%s', async (_label, body, path) => {
       const kamaz = await createKamaz()
       const before = await rowCounts()
-      expectProblem(await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, body()), 400, path)
+      expectProblem(await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, body(), asAdmin), 400, path)
       expect(await rowCounts()).toEqual(before)
     })
 
     it('a delivery city that cannot be found, saying what to fix', async () => {
       const kamaz = await createKamaz()
       const before = await rowCounts()
-      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { city: 'Урюпинскоград' } }))
+      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { city: 'Урюпинскоград' } }), asAdmin)
       expectProblem(res, 400, 'body.delivery')
       expect(messageAt(res, 'body.delivery')).toMatch(/проверьте написание.*check the spelling/)
       expect(await rowCounts()).toEqual(before)
@@ -291,7 +293,7 @@ describe('needs API', () => {
     ])('a delivery place missing from the named region, given %s, instead of silently using the region centre', async (_label, delivery) => {
       const kamaz = await createKamaz()
       const before = await rowCounts()
-      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery }))
+      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery }), asAdmin)
       expectProblem(res, 400, 'body.delivery')
       expect(messageAt(res, 'body.delivery')).toMatch(/Урюпинскоград.*не найден.*Республика Татарстан/)
       expect(await rowCounts()).toEqual(before)
@@ -299,7 +301,7 @@ describe('needs API', () => {
 
     it('an unknown delivery region', async () => {
       const kamaz = await createKamaz()
-      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { address: 'Набережные Челны, Нарнийская область' } }))
+      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { address: 'Набережные Челны, Нарнийская область' } }), asAdmin)
       expectProblem(res, 400, 'body.delivery')
       expect(messageAt(res, 'body.delivery')).toContain('Республика Татарстан')
     })
@@ -307,7 +309,7 @@ describe('needs API', () => {
     it('an ambiguous delivery city, listing the candidates', async () => {
       const kamaz = await createKamaz()
       const before = await rowCounts()
-      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { city: 'Железногорск' } }))
+      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { city: 'Железногорск' } }), asAdmin)
       expectProblem(res, 400, 'body.delivery')
       expect(messageAt(res, 'body.delivery')).toMatch(/Курская область \(46\).*Красноярский край \(24\).*укажите регион/)
       expect(res.body.candidates).toEqual([
@@ -319,16 +321,16 @@ describe('needs API', () => {
 
     it('a delivery site of another organization', async () => {
       const kamaz = await createKamaz()
-      const otherPlant = await createOrganizationOfKinds(deps.app, ['contractor'], 'ПАО «АвтоВАЗ»')
+      const otherPlant = await createOrganizationOfKinds(deps, ['contractor'], 'ПАО «АвтоВАЗ»')
       const foreignSite = await insertSite(deps.sql, otherPlant, KAMAZ_PLANT)
       const before = await rowCounts()
-      expectProblem(await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { siteId: foreignSite } })), 400, 'body.delivery.siteId')
+      expectProblem(await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ delivery: { siteId: foreignSite } }), asAdmin), 400, 'body.delivery.siteId')
       expect(await rowCounts()).toEqual(before)
     })
 
     it('several problems at once, all reported', async () => {
       const kamaz = await createKamaz()
-      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ deadline: '2026-01-01', delivery: { city: 'Киров' }, preferredCerts: ['IATF16949'] }))
+      const res = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, needWith({ deadline: '2026-01-01', delivery: { city: 'Киров' }, preferredCerts: ['IATF16949'] }), asAdmin)
       expectProblem(res, 400)
       expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.deadline', 'body.delivery', 'body.preferredCerts.0'])
     })
@@ -340,7 +342,7 @@ describe('needs API', () => {
     ])('%s', async (_label, body, headers) => {
       const kamaz = await createKamaz()
       const before = await rowCounts()
-      const res = await deps.app.request(`/api/organizations/${kamaz}/needs`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+      const res = await deps.app.request(`/api/organizations/${kamaz}/needs`, { method: 'POST', body, headers: { ...asAdmin, 'content-type': 'application/json', ...headers } })
       expect(res.status).toBeGreaterThanOrEqual(400)
       expect(res.status).toBeLessThan(500)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
@@ -359,9 +361,9 @@ describe('needs API', () => {
       ['a null deadline', { deadline: null }, 'body.deadline'],
     ])('a patch with %s', async (_label, patch, path) => {
       const kamaz = await createKamaz()
-      const created = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, bracketNeed(kamaCluster))
+      const created = await call(deps.app, 'POST', `/api/organizations/${kamaz}/needs`, bracketNeed(kamaCluster), asAdmin)
       const before = await rowCounts()
-      const res = await call(deps.app, 'PATCH', `/api/needs/${created.body.id}`, patch)
+      const res = await call(deps.app, 'PATCH', `/api/needs/${created.body.id}`, patch, asAdmin)
       expectProblem(res, 400, path)
       expect(await rowCounts()).toEqual(before)
       expect((await call(deps.app, 'GET', `/api/needs/${created.body.id}`, undefined, asAdmin)).body).toEqual(created.body)
@@ -376,13 +378,13 @@ describe('needs API', () => {
       ['sort=price', 'query.sort'],
       ['page=0', 'query.page'],
     ])('a list query with %s', async (query, path) => {
-      expectProblem(await call(deps.app, 'GET', `/api/needs?${query}`), 400, path)
+      expectProblem(await call(deps.app, 'GET', `/api/needs?${query}`, undefined, asAdmin), 400, path)
     })
   })
 
   it('answers a malformed id with 400 and an unknown one with 404', async () => {
-    expectProblem(await call(deps.app, 'GET', '/api/needs/cap_000000000000000000000'), 400, 'param.id')
-    expectProblem(await call(deps.app, 'GET', '/api/needs/need_000000000000000000000'), 404)
-    expectProblem(await call(deps.app, 'PATCH', '/api/needs/need_000000000000000000000', { title: 'Кронштейн' }), 404)
+    expectProblem(await call(deps.app, 'GET', '/api/needs/cap_000000000000000000000', undefined, asAdmin), 400, 'param.id')
+    expectProblem(await call(deps.app, 'GET', '/api/needs/need_000000000000000000000', undefined, asAdmin), 404)
+    expectProblem(await call(deps.app, 'PATCH', '/api/needs/need_000000000000000000000', { title: 'Кронштейн' }, asAdmin), 404)
   })
 })

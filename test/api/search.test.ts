@@ -13,10 +13,13 @@ import { type JsonResponse, call } from '../helpers/http.js'
 const NOW = new Date('2026-11-20T09:00:00Z')
 
 let deps: TestDeps
+/** Headers of a signed-in platform admin: these tests are about the data, not about who may write it. */
+let asAdmin: Record<string, string>
 let drain: () => Promise<number>
 
 beforeAll(async () => {
   deps = await createTestDeps({ now: () => NOW })
+  asAdmin = await deps.asAdmin()
   const worker = createOutboxWorker({ sql: deps.sql, search: deps.search })
   drain = () => worker.drainOnce()
 })
@@ -36,8 +39,8 @@ interface Supplier {
 
 /** A supplier with one production site, geocoded from its Russian address, and the certificates it holds. */
 async function createSupplier(name: string, address: string, certificates: string[] = []): Promise<Supplier> {
-  const orgId = await createOrganizationOfKinds(deps.app, ['supplier'], name)
-  const site = await call(deps.app, 'POST', `/api/organizations/${orgId}/sites`, { name: 'Производственная площадка', address })
+  const orgId = await createOrganizationOfKinds(deps, ['supplier'], name)
+  const site = await call(deps.app, 'POST', `/api/organizations/${orgId}/sites`, { name: 'Производственная площадка', address }, asAdmin)
   expect(site.status, JSON.stringify(site.body)).toBe(201)
   for (const standard of certificates) {
     const res = await call(deps.app, 'POST', `/api/organizations/${orgId}/certificates`, {
@@ -46,28 +49,28 @@ async function createSupplier(name: string, address: string, certificates: strin
       issuer: 'ООО «Русский Регистр — Поволжье»',
       validFrom: '2024-01-15',
       validUntil: null,
-    })
+    }, asAdmin)
     expect(res.status, JSON.stringify(res.body)).toBe(201)
   }
   return { orgId, siteId: site.body.id as string }
 }
 
 async function createCapacity(supplier: Supplier, input: Record<string, unknown>): Promise<string> {
-  const res = await call(deps.app, 'POST', `/api/organizations/${supplier.orgId}/capacities`, { siteId: supplier.siteId, ...input })
+  const res = await call(deps.app, 'POST', `/api/organizations/${supplier.orgId}/capacities`, { siteId: supplier.siteId, ...input }, asAdmin)
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.id as string
 }
 
 async function createNeed(contractorId: string, input: Record<string, unknown>, publish: boolean): Promise<string> {
-  const res = await call(deps.app, 'POST', `/api/organizations/${contractorId}/needs`, { deadline: '2027-03-31', ...input })
+  const res = await call(deps.app, 'POST', `/api/organizations/${contractorId}/needs`, { deadline: '2027-03-31', ...input }, asAdmin)
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   const id = res.body.id as string
   if (publish) await publishNeed(deps.ctx, id)
   return id
 }
 
-const searchCapacities = (query: string) => call(deps.app, 'GET', `/api/search/capacities?${query}`)
-const searchNeeds = (query: string) => call(deps.app, 'GET', `/api/search/needs?${query}`)
+const searchCapacities = (query: string) => call(deps.app, 'GET', `/api/search/capacities?${query}`, undefined, asAdmin)
+const searchNeeds = (query: string) => call(deps.app, 'GET', `/api/search/needs?${query}`, undefined, asAdmin)
 const hitIds = (res: JsonResponse): string[] => res.body.hits.map((hit: { id: string }) => hit.id)
 const q = (text: string) => encodeURIComponent(text)
 
@@ -150,7 +153,7 @@ beforeAll(async () => {
     leadTimeDays: 25,
   })
 
-  corpus.kamaz = await createOrganizationOfKinds(deps.app, ['contractor'], 'ПАО «КАМАЗ»')
+  corpus.kamaz = await createOrganizationOfKinds(deps, ['contractor'], 'ПАО «КАМАЗ»')
   corpus.kamaCluster = newId('clu')
   await deps.sql`
     insert into clusters (id, name_ru, name_en, sector, region_codes, lat, lon)
@@ -352,7 +355,7 @@ describe('GET /api/search/capacities', () => {
     await drain()
     expect(hitIds(await searchCapacities('process=MCH.EDM.WIRE'))).toEqual([wireCut])
 
-    expect((await call(deps.app, 'DELETE', `/api/capacities/${wireCut}`)).status).toBe(204)
+    expect((await call(deps.app, 'DELETE', `/api/capacities/${wireCut}`, undefined, asAdmin)).status).toBe(204)
     const stale = await searchCapacities('process=MCH.EDM.WIRE')
     expect(stale.body).toMatchObject({ hits: [], totalHits: 0, totalIsExact: false })
     const staleNear = await searchCapacities(`process=MCH.EDM.WIRE&near=${q(ULYANOVSK)}&radiusKm=50`)
@@ -497,7 +500,7 @@ describe('search with Meilisearch unreachable', () => {
     try {
       for (const path of ['/api/search/capacities?q=фрезерная', `/api/search/needs?near=${q(CHELNY)}&radiusKm=100`]) {
         const started = performance.now()
-        const res = await call(app, 'GET', path)
+        const res = await call(app, 'GET', path, undefined, asAdmin)
         const elapsedMs = performance.now() - started
         expectProblem(res, 503)
         expect(res.headers.get('retry-after')).toMatch(/^\d+$/)

@@ -230,8 +230,8 @@ describe('what a supplier sees of a need', () => {
     const text = JSON.stringify(redacted.body)
     for (const secret of ['КАМАЗ', w.contractor, 'Автозаводский', '55.7436', '52.3958', 'invitedOrgIds', 'postedByOrgId']) expect(text).not.toContain(secret)
 
-    const anonymous = await call(deps.app, 'GET', `/api/needs/${needId}`)
-    expect(anonymous.body).toMatchObject({ view: 'redacted' })
+    // Even the redacted view is for people signed in to the platform.
+    expectProblem(await call(deps.app, 'GET', `/api/needs/${needId}`), 401)
     expect(await getNeed(w.buyer.ctx, needId)).toMatchObject({ orgId: w.contractor, delivery: { address: KAMAZ_PLANT.address } })
 
     await addManualMatch(w.curator.ctx, needId, { orgId: w.supplier, reason: 'Поставлял аналогичные кронштейны для ПАЗ' })
@@ -246,12 +246,13 @@ describe('what a supplier sees of a need', () => {
     const w = await world()
     const draft = await createNeed(w.buyer.ctx, w.contractor, bracketNeed(w))
     await expect(getNeed(w.supplierAdmin.ctx, draft.id)).rejects.toMatchObject({ status: 404 })
-    expectProblem(await call(deps.app, 'GET', `/api/needs/${draft.id}`), 404)
+    expectProblem(await call(deps.app, 'GET', `/api/needs/${draft.id}`, undefined, await cookieOf(w.strangerAdmin)), 404)
+    expectProblem(await call(deps.app, 'GET', `/api/needs/${draft.id}`), 401)
 
     const clusterOnly = await publishedNeed(w, { visibility: 'cluster', clusterId: kamaCluster })
     expect(await getNeed(w.supplierAdmin.ctx, clusterOnly)).toMatchObject({ view: 'redacted' })
     await expect(getNeed(w.strangerAdmin.ctx, clusterOnly)).rejects.toMatchObject({ status: 404 })
-    await expect(getNeed({ ...deps.ctx, actor: { kind: 'anonymous' } }, clusterOnly)).rejects.toMatchObject({ status: 404 })
+    await expect(getNeed({ ...deps.ctx, actor: { kind: 'anonymous' } }, clusterOnly)).rejects.toMatchObject({ status: 401 })
 
     const invited = await publishedNeed(w, { visibility: 'invited', invitedOrgIds: [w.stranger] })
     expect(await getNeed(w.strangerAdmin.ctx, invited)).toMatchObject({ view: 'redacted' })
@@ -482,7 +483,7 @@ describe("the centre's match pipeline", () => {
     })
     expect(trail.body.items.at(-1)).toMatchObject({ action: 'need.submit', actor: { userId: w.buyer.id, name: 'Олег Смирнов' } })
     expectProblem(await call(deps.app, 'GET', `/api/needs/${needId}/audit`, undefined, await cookieOf(w.supplierAdmin)), 404)
-    expectProblem(await call(deps.app, 'GET', `/api/needs/${needId}/audit`), 404)
+    expectProblem(await call(deps.app, 'GET', `/api/needs/${needId}/audit`), 401)
   })
 })
 

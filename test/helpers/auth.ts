@@ -9,6 +9,9 @@ type App = ReturnType<typeof createApp>
 /** Long and uncommon enough for the password rules; every test user has it unless told otherwise. */
 export const TEST_PASSWORD = 'Фрезерный станок 6Р13 в цехе'
 
+/** The origin the test app trusts: hono/csrf refuses a POST carrying the session cookie from anywhere else. */
+export const TEST_ORIGIN = 'http://localhost'
+
 /** A fresh address per call, so tests never collide on the unique e-mail. */
 export function uniqueEmail(label = 'user'): string {
   return `${label}.${randomBytes(5).toString('hex')}@example.ru`
@@ -27,6 +30,16 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
   const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
   if (res.status !== 200) throw new Error(`signIn ${email}: ${res.status} ${await res.text()}`)
   return sessionCookieOf(res.headers)
+}
+
+/** Headers of a signed-in browser: its session cookie and the Origin it sends along. */
+export function sessionHeaders(cookie: string): Record<string, string> {
+  return { cookie, origin: TEST_ORIGIN }
+}
+
+/** Signs `email` in and returns the headers to act as them, ready for `call(app, method, path, body, headers)`. */
+export async function signInHeaders(app: App, email: string, password = TEST_PASSWORD): Promise<Record<string, string>> {
+  return sessionHeaders(await signIn(app, email, password))
 }
 
 export interface TestUserOptions {

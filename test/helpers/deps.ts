@@ -5,6 +5,7 @@ import { createSql, type Sql } from '../../src/db/client.js'
 import { type Search, createSearch } from '../../src/search/client.js'
 import { ensureIndexes } from '../../src/search/settings.js'
 import type { ServiceContext } from '../../src/services/context.js'
+import { createTestUser, signInHeaders } from './auth.js'
 
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl)
@@ -19,6 +20,11 @@ export interface TestDeps {
   ctx: ServiceContext
   databaseName: string
   indexPrefix: string
+  /**
+   * Headers of a signed-in platform admin, made on first use, for tests about something other than who may
+   * act (test/api/authorization.test.ts is about that): they write and read their data as an admin would.
+   */
+  asAdmin(): Promise<Record<string, string>>
   close(): Promise<void>
 }
 
@@ -35,6 +41,11 @@ export async function createTestDeps(options: { now?: () => Date } = {}): Promis
   const search = createSearch({ url: inject('meiliUrl'), apiKey: inject('meiliKey'), indexPrefix })
   await ensureIndexes(search)
   const app = createApp({ sql, search, now })
+  let adminHeaders: Promise<Record<string, string>> | undefined
+  const asAdmin = () => {
+    adminHeaders ??= createTestUser(sql, { name: 'Администратор платформы', platformRole: 'admin' }).then((user) => signInHeaders(app, user.email))
+    return adminHeaders
+  }
   return {
     sql,
     search,
@@ -42,6 +53,7 @@ export async function createTestDeps(options: { now?: () => Date } = {}): Promis
     ctx: { sql, actor: { kind: 'system' }, now },
     databaseName,
     indexPrefix,
+    asAdmin,
     close: async () => {
       await sql.end()
       await search.close()

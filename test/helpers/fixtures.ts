@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto'
-import type { createApp } from '../../src/app.js'
 import type { Sql } from '../../src/db/client.js'
 import { newId } from '../../src/lib/ids.js'
+import type { TestDeps } from './deps.js'
 import { call } from './http.js'
 
-type App = ReturnType<typeof createApp>
+/** What the API fixtures need: the app, and a platform admin to create through it. */
+type Api = Pick<TestDeps, 'app' | 'asAdmin'>
 
 const INN10_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8]
 
@@ -15,16 +16,16 @@ export function randomInn(): string {
   return [...digits, check].join('')
 }
 
-/** A supplier organization created through the API; returns its id. */
-export async function createSupplier(app: App, name = 'ООО «Челнинский инструментальный завод»'): Promise<string> {
-  const res = await call(app, 'POST', '/api/organizations', { name, inn: randomInn(), kinds: ['supplier'], smeSize: 'small' })
+/** A supplier organization created through the API by a platform admin; returns its id. */
+export async function createSupplier(api: Api, name = 'ООО «Челнинский инструментальный завод»'): Promise<string> {
+  const res = await call(api.app, 'POST', '/api/organizations', { name, inn: randomInn(), kinds: ['supplier'], smeSize: 'small' }, await api.asAdmin())
   if (res.status !== 201) throw new Error(`createSupplier: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.id as string
 }
 
-/** A site of `orgId` created through the API, in Набережные Челны unless told otherwise; returns its id. */
-export async function createSupplierSite(app: App, orgId: string, address: unknown = 'г. Набережные Челны, Республика Татарстан'): Promise<string> {
-  const res = await call(app, 'POST', `/api/organizations/${orgId}/sites`, { name: 'Механический цех', address })
+/** A site of `orgId` created through the API by a platform admin, in Набережные Челны unless told otherwise; returns its id. */
+export async function createSupplierSite(api: Api, orgId: string, address: unknown = 'г. Набережные Челны, Республика Татарстан'): Promise<string> {
+  const res = await call(api.app, 'POST', `/api/organizations/${orgId}/sites`, { name: 'Механический цех', address }, await api.asAdmin())
   if (res.status !== 201) throw new Error(`createSupplierSite: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.id as string
 }
@@ -44,9 +45,9 @@ export async function outboxAddedBy<T>(sql: Sql, write: () => Promise<T>): Promi
   return { result, rows: rows.map((r) => `${r.entity}:${r.entityId}`).sort() }
 }
 
-/** An organization of the given kinds (contractor, supplier, centre) created through the API; returns its id. */
-export async function createOrganizationOfKinds(app: App, kinds: string[], name: string): Promise<string> {
-  const res = await call(app, 'POST', '/api/organizations', { name, inn: randomInn(), kinds })
+/** An organization of the given kinds (contractor, supplier, centre) created through the API by a platform admin; returns its id. */
+export async function createOrganizationOfKinds(api: Api, kinds: string[], name: string): Promise<string> {
+  const res = await call(api.app, 'POST', '/api/organizations', { name, inn: randomInn(), kinds }, await api.asAdmin())
   if (res.status !== 201) throw new Error(`createOrganizationOfKinds: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.id as string
 }

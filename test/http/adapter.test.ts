@@ -7,10 +7,13 @@ import { randomInn } from '../helpers/fixtures.js'
 
 let deps: TestDeps
 let server: ReturnType<typeof createAdaptorServer>
+/** A signed-in platform admin's cookie and origin: the organization routes need a session. */
+let asAdmin: Record<string, string>
 
 beforeAll(async () => {
   deps = await createTestDeps()
   server = createAdaptorServer({ fetch: deps.app.fetch })
+  asAdmin = await deps.asAdmin()
 })
 afterAll(async () => {
   await deps.close()
@@ -24,7 +27,7 @@ describe('through the Node adapter (real HTTP)', () => {
   })
 
   it('sends security headers and a request id on every answer', async () => {
-    const res = await request(server).get('/api/organizations')
+    const res = await request(server).get('/api/organizations').set(asAdmin)
     expect(res.status).toBe(200)
     expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/)
     expect(res.headers['x-content-type-options']).toBe('nosniff')
@@ -45,6 +48,7 @@ describe('through the Node adapter (real HTTP)', () => {
   it('creates through a real JSON POST and answers 201 with the resource', async () => {
     const res = await request(server)
       .post('/api/organizations')
+      .set(asAdmin)
       .set('content-type', 'application/json; charset=utf-8')
       .send({ name: 'АО «Ульяновский агрегатный завод»', inn: randomInn(), kinds: ['supplier'] })
     expect(res.status).toBe(201)

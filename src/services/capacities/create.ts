@@ -2,11 +2,14 @@ import type { Capacity, CapacityInput } from '../../domain/capacity.js'
 import { ValidationError } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import { enqueueSearch } from '../../search/outbox.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { capacityColumns, selectCapacity } from './row.js'
 import { batchRangeErrors, lockSupplier, siteErrors } from './rules.js'
 
+/** By the organization's members, a curator covering it or a platform admin. */
 export async function createCapacity(ctx: ServiceContext, orgId: string, input: CapacityInput): Promise<Capacity> {
+  await assertOrganizationAccess(ctx, orgId, 'member')
   const id = newId('cap', ctx.now().getTime())
   return withTransaction(ctx, async (tx) => {
     await lockSupplier(tx, orgId)

@@ -1,6 +1,7 @@
 import type { Capacity } from '../../domain/capacity.js'
 import type { Page } from '../../domain/common.js'
 import { MATERIALS, PROCESSES, type ProcessGroupCode, getMaterialFamily, materialFamilyOf } from '../../domain/taxonomy/index.js'
+import { requireSignedIn } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { getOrganization } from '../organizations/get.js'
 import { type CapacityRow, selectCapacities, toCapacity } from './row.js'
@@ -40,8 +41,9 @@ function materialsCovering(code: string): string[] {
   return family ? [code, family] : [code]
 }
 
-/** Lists capacities across organizations; with `ownerId` (a path parameter) the organization must exist. */
+/** Lists capacities across organizations, for anyone signed in; with `ownerId` (a path parameter) the organization must exist. */
 export async function listCapacities(ctx: ServiceContext, query: CapacityListQuery, ownerId?: string): Promise<Page<Capacity>> {
+  requireSignedIn(ctx.actor)
   if (ownerId !== undefined) await getOrganization(ctx, ownerId)
   const { sql } = ctx
   const orgId = ownerId ?? query.orgId ?? null

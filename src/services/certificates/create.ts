@@ -2,11 +2,16 @@ import type { Certificate, CertificateInput } from '../../domain/certificate.js'
 import { NotFoundError } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import { enqueueOrganizationCapacities } from '../../search/outbox.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { selectCertificate } from './row.js'
 
-/** Starts unverified: only a centre can verify a certificate. */
+/**
+ * By the organization's members, a curator covering it or a platform admin. Starts unverified: only a centre
+ * can verify a certificate.
+ */
 export async function createCertificate(ctx: ServiceContext, orgId: string, input: CertificateInput): Promise<Certificate> {
+  await assertOrganizationAccess(ctx, orgId, 'member')
   const id = newId('cert', ctx.now().getTime())
   return withTransaction(ctx, async (tx) => {
     // The key-share lock keeps the organization from being deleted under the insert.

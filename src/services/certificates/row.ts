@@ -19,6 +19,14 @@ export function selectCertificates(sql: Sql | Tx) {
     from certificates ce`
 }
 
+/**
+ * Why a centre rejected a certificate is between the owner and the centre: readers outside the organization
+ * (and the curators covering it) see that it was rejected, not why.
+ */
+export function withoutRejectionReason(certificate: Certificate): Certificate {
+  return certificate.status === 'rejected' ? { ...certificate, statusReason: null } : certificate
+}
+
 export async function selectCertificate(sql: Sql | Tx, id: string): Promise<Certificate | undefined> {
   const [row] = await sql<CertificateRow[]>`${selectCertificates(sql)} where ce.id = ${id}`
   return row ? toCertificate(row) : undefined

@@ -1,10 +1,15 @@
 import type { Cluster, ClusterInput } from '../../domain/cluster.js'
 import { newId } from '../../lib/ids.js'
+import { assertPlatformAdmin } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { selectCluster } from './row.js'
 
-/** A new cluster has no members yet, so no search document changes. */
+/**
+ * Clusters are the platform's map, not a tenant's data: platform admins keep it. A new cluster has no
+ * members yet, so no search document changes.
+ */
 export async function createCluster(ctx: ServiceContext, input: ClusterInput): Promise<Cluster> {
+  assertPlatformAdmin(ctx.actor)
   const id = newId('clu', ctx.now().getTime())
   return withTransaction(ctx, async (tx) => {
     await tx`

@@ -1,12 +1,14 @@
 import { NotFoundError } from '../../lib/errors.js'
 import { enqueueSearch } from '../../search/outbox.js'
+import { assertPlatformAdmin } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 
 /**
- * Deletes the cluster: memberships go with it and needs aimed at it lose their cluster, so the
- * members' capacity documents and those needs' documents are refreshed.
+ * Deletes the cluster (platform admins only): memberships go with it and needs aimed at it lose their
+ * cluster, so the members' capacity documents and those needs' documents are refreshed.
  */
 export async function deleteCluster(ctx: ServiceContext, id: string): Promise<void> {
+  assertPlatformAdmin(ctx.actor)
   await withTransaction(ctx, async (tx) => {
     // The row lock makes a concurrent new membership or need wait until the cluster is gone.
     const [locked] = await tx`select id from clusters where id = ${id} for update`

@@ -1,5 +1,6 @@
 import type { Cluster, ClusterSector } from '../../domain/cluster.js'
 import type { Page } from '../../domain/common.js'
+import { requireSignedIn } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { type ClusterRow, selectClusters, toCluster } from './row.js'
 
@@ -15,6 +16,7 @@ export interface ClusterListQuery {
 const SORT_COLUMNS = { nameRu: 'name_ru', createdAt: 'created_at' } as const
 
 export async function listClusters(ctx: ServiceContext, query: ClusterListQuery): Promise<Page<Cluster>> {
+  requireSignedIn(ctx.actor)
   const { sql } = ctx
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null
   const where = sql`

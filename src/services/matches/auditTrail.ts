@@ -1,5 +1,6 @@
 import type { NeedAuditTrail } from '../../domain/audit.js'
 import { NotFoundError } from '../../lib/errors.js'
+import { requireSignedIn } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { managesNeed, needStanding } from '../needs/access.js'
 
@@ -20,6 +21,7 @@ interface AuditRow {
  * run the need (its contractor, its centre's curators, platform admins); anyone else gets 404.
  */
 export async function needAuditTrail(ctx: ServiceContext, needId: string): Promise<NeedAuditTrail> {
+  requireSignedIn(ctx.actor)
   const [need] = await ctx.sql<{ orgId: string }[]>`select org_id from needs where id = ${needId}`
   if (!need || !managesNeed(await needStanding(ctx.sql, ctx.actor, need.orgId))) throw new NotFoundError('Need', needId)
   const rows = await ctx.sql<AuditRow[]>`

@@ -1,7 +1,9 @@
 import type { MatchQuery, NeedMatches } from '../../domain/match.js'
 import { NotFoundError } from '../../lib/errors.js'
 import type { Search } from '../../search/client.js'
+import { requireSignedIn } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
+import { managesNeed, needStanding } from '../needs/access.js'
 import { selectNeed } from '../needs/row.js'
 import { computeNeedMatches, saveNeedMatches } from './computeForNeed.js'
 
@@ -15,11 +17,14 @@ interface RunRow {
 /**
  * The ranked suppliers of a need, with reasons and near misses. Results are persisted and refreshed
  * from the outbox when the need or a supplier changes; a read computes only when there is no result
- * for the need's current version yet, or when asked to.
+ * for the need's current version yet, or when asked to. The list names suppliers and what they lack, so it
+ * is for those who run the need (its contractor, the curators covering it, platform admins): anybody else
+ * gets the 404 of a missing need.
  */
 export async function listNeedMatches(ctx: ServiceContext, search: Search, needId: string, query: MatchQuery): Promise<NeedMatches> {
+  requireSignedIn(ctx.actor)
   const need = await selectNeed(ctx.sql, needId)
-  if (!need) throw new NotFoundError('Need', needId)
+  if (!need || !managesNeed(await needStanding(ctx.sql, ctx.actor, need.orgId))) throw new NotFoundError('Need', needId)
   let [run] = await ctx.sql<RunRow[]>`select computed_at, need_updated_at, candidates, truncated from match_runs where need_id = ${needId}`
   if (query.refresh || !run || run.needUpdatedAt.getTime() < new Date(need.updatedAt).getTime()) {
     const fresh = await computeNeedMatches(ctx, search, need)

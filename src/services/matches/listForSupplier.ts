@@ -1,14 +1,17 @@
 import type { MatchingNeeds } from '../../domain/match.js'
 import { NotFoundError } from '../../lib/errors.js'
 import type { Search } from '../../search/client.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { computeSupplierMatches, saveSupplierMatches } from './computeForSupplier.js'
 
 /**
  * The supplier's inbox: published needs it matches, best first. The contractor is not named: its
- * identity is revealed only by an introduction.
+ * identity is revealed only by an introduction. For the supplier's members, the curators covering it and
+ * platform admins; anybody else gets the 404 of a missing organization.
  */
 export async function listMatchingNeeds(ctx: ServiceContext, search: Search, orgId: string, query: { limit: number; refresh: boolean }): Promise<MatchingNeeds> {
+  await assertOrganizationAccess(ctx, orgId, 'member')
   const [organization] = await ctx.sql`select id from organizations where id = ${orgId}`
   if (!organization) throw new NotFoundError('Organization', orgId)
   if (query.refresh) {

@@ -1,5 +1,4 @@
-import { NotFoundError } from '../../lib/errors.js'
-import { ForbiddenError, assertOrganizationAccess, membershipOf } from '../authorization.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 
 /**
@@ -8,12 +7,7 @@ import type { ServiceContext } from '../context.js'
  * exists, so they are told why (403); anybody else gets the 404 of a missing organization.
  */
 export async function assertManagesPeople(ctx: ServiceContext, orgId: string): Promise<void> {
-  try {
-    await assertOrganizationAccess(ctx, orgId, 'admin')
-  } catch (err) {
-    if (err instanceof NotFoundError && membershipOf(ctx.actor, orgId)) {
-      throw new ForbiddenError('Управлять сотрудниками могут только администраторы организации / Only organization admins manage its people')
-    }
-    throw err
-  }
+  await assertOrganizationAccess(ctx, orgId, 'admin', {
+    forbidden: 'Управлять сотрудниками могут только администраторы организации / Only organization admins manage its people',
+  })
 }

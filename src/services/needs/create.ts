@@ -1,12 +1,17 @@
 import type { Need, NeedInput } from '../../domain/need.js'
 import { newId } from '../../lib/ids.js'
 import { enqueueSearch } from '../../search/outbox.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { needColumns, selectNeed } from './row.js'
 import { checkNeed, lockPoster } from './rules.js'
 
-/** A new need is a draft until it is published. */
+/**
+ * Posted by the organization's members, by a curator covering it (on its behalf) or a platform admin; the
+ * organization must be a contractor or a centre (lockPoster). A new need is a draft until it is published.
+ */
 export async function createNeed(ctx: ServiceContext, orgId: string, input: NeedInput): Promise<Need> {
+  await assertOrganizationAccess(ctx, orgId, 'member')
   const id = newId('need', ctx.now().getTime())
   return withTransaction(ctx, async (tx) => {
     await lockPoster(tx, orgId)

@@ -1,20 +1,22 @@
-import type { Need, NeedUpdate } from '../../domain/need.js'
+import type { Need, NeedStatus, NeedUpdate } from '../../domain/need.js'
 import { NotFoundError } from '../../lib/errors.js'
 import { enqueueSearch } from '../../search/outbox.js'
 import { type ServiceContext, withTransaction } from '../context.js'
+import { assertEditsNeed } from './access.js'
 import { needColumns, selectNeed } from './row.js'
 import { type NeedFacts, checkNeed } from './rules.js'
 
 /**
- * A new delivery replaces the old one and is geocoded again. A patch that changes nothing writes nothing,
- * so the search document is not refreshed for it either.
+ * Who may: assertEditsNeed. A new delivery replaces the old one and is geocoded again. A patch that changes
+ * nothing writes nothing, so the search document is not refreshed for it either.
  */
 export async function updateNeed(ctx: ServiceContext, id: string, patch: NeedUpdate): Promise<Need> {
   return withTransaction(ctx, async (tx) => {
-    const [current] = await tx<({ orgId: string } & Required<NeedFacts>)[]>`
-      select org_id, required_certs, preferred_certs, quantity, batch_size, visibility, cluster_id
+    const [current] = await tx<({ orgId: string; status: NeedStatus } & Required<NeedFacts>)[]>`
+      select org_id, status, required_certs, preferred_certs, quantity, batch_size, visibility, cluster_id
       from needs where id = ${id} for update`
     if (!current) throw new NotFoundError('Need', id)
+    await assertEditsNeed(tx, ctx.actor, { id, ...current })
     // null in a patch clears a field, so only undefined falls back to the stored value.
     const facts: NeedFacts = {
       requiredCerts: patch.requiredCerts ?? current.requiredCerts,

@@ -1,3 +1,4 @@
+import type postgres from 'postgres'
 import type { Sql } from '../../db/client.js'
 import { INTRODUCED_STATUSES } from '../../domain/match.js'
 import type { Need, RedactedNeed } from '../../domain/need.js'
@@ -6,11 +7,14 @@ import { actorOrgIds, managesNeed, needStanding } from './access.js'
 
 export type NeedView = Need | RedactedNeed
 
+/** SQL expression: the sector of the need's cluster, else of the posting organization's first cluster. */
+export function needSectorExpression(sql: Sql | Tx, clusterId: postgres.Fragment, orgId: postgres.Fragment): postgres.Fragment {
+  return sql`(select sector from clusters
+    where id = coalesce(${clusterId}, (select cluster_id from organization_clusters where org_id = ${orgId} order by cluster_id limit 1)))`
+}
+
 /** Suppliers learn who wants a part only through the centre: this is what they see before that. */
-async function redact(sql: Sql | Tx, need: Need): Promise<RedactedNeed> {
-  const [cluster] = await sql<{ sector: string }[]>`
-    select sector from clusters
-    where id = coalesce(${need.clusterId}::text, (select cluster_id from organization_clusters where org_id = ${need.orgId} order by cluster_id limit 1))`
+export function redactedNeed(need: Need, sector: string | null): RedactedNeed {
   return {
     view: 'redacted',
     id: need.id,
@@ -33,19 +37,31 @@ async function redact(sql: Sql | Tx, need: Need): Promise<RedactedNeed> {
     status: need.status,
     clusterId: need.clusterId,
     publishedAt: need.publishedAt,
-    sector: cluster?.sector ?? null,
+    sector,
     delivery: { city: need.delivery.city, regionCode: need.delivery.regionCode },
   }
 }
 
-/** A published need reaches suppliers by its visibility: everyone, one cluster's members, or the invited. */
+async function redact(sql: Sql | Tx, need: Need): Promise<RedactedNeed> {
+  const [row] = await sql<{ sector: string | null }[]>`select ${needSectorExpression(sql, sql`${need.clusterId}::text`, sql`${need.orgId}::text`)} as sector`
+  return redactedNeed(need, row?.sector ?? null)
+}
+
+/**
+ * SQL condition over needs aliased `n`: published to one of these organizations by its visibility —
+ * everyone, one cluster's members, or the invited. Single views and lists share it, so they cannot drift.
+ */
+export function publishedToCondition(sql: Sql | Tx, orgIds: string[]): postgres.Fragment {
+  const orgs = sql.array(orgIds)
+  return sql`(n.status = 'published' and (n.visibility = 'public'
+    or (n.visibility = 'invited' and n.invited_org_ids && ${orgs}::text[])
+    or (n.visibility = 'cluster' and exists (
+      select 1 from organization_clusters audience where audience.cluster_id = n.cluster_id and audience.org_id = any(${orgs}::text[])))))`
+}
+
 async function visibleTo(sql: Sql | Tx, need: Need, orgIds: string[]): Promise<boolean> {
-  if (need.status !== 'published') return false
-  if (need.visibility === 'public') return true
-  if (need.visibility === 'invited') return need.invitedOrgIds.some((id) => orgIds.includes(id))
-  if (need.clusterId === null || orgIds.length === 0) return false
-  const [member] = await sql`select 1 from organization_clusters where cluster_id = ${need.clusterId} and org_id = any(${sql.array(orgIds)}::text[])`
-  return member !== undefined
+  const [row] = await sql`select 1 from needs n where n.id = ${need.id} and ${publishedToCondition(sql, orgIds)}`
+  return row !== undefined
 }
 
 /**

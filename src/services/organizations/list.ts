@@ -1,5 +1,6 @@
 import type { Page } from '../../domain/common.js'
 import type { Organization } from '../../domain/organization.js'
+import { requireSignedIn } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { type OrganizationRow, selectOrganizations, toOrganization } from './row.js'
 
@@ -16,7 +17,9 @@ export interface OrganizationListQuery {
 
 const SORT_COLUMNS = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at' } as const
 
+/** The platform's directory: any signed-in person may browse it. */
 export async function listOrganizations(ctx: ServiceContext, query: OrganizationListQuery): Promise<Page<Organization>> {
+  requireSignedIn(ctx.actor)
   const { sql } = ctx
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null
   const where = sql`

@@ -3,6 +3,7 @@ import { type ProcessGroupCode, satisfiersOf } from '../../domain/taxonomy/index
 import { type Filter, type FilterAttribute, filters } from '../../search/filters.js'
 import type { Search } from '../../search/client.js'
 import { envelopeOf } from '../capacities/row.js'
+import { requireSignedIn } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { type AreaQuery, type CodeLabel, type LabelKind, type SearchResult, codeLabels, materialCondition, runSearch, searchBox, searchCircle } from './shared.js'
 
@@ -151,8 +152,9 @@ function toHit(row: CapacityHitRow, distanceKm: number | null): CapacityHit {
   }
 }
 
-/** Full-text and filtered search over capacities; every hit is re-read from PostgreSQL (see runSearch). */
+/** Full-text and filtered search over capacities, for anyone signed in; every hit is re-read from PostgreSQL (runSearch). */
 export async function searchCapacities(ctx: ServiceContext, search: Search, query: CapacitySearchQuery): Promise<CapacitySearchResult> {
+  requireSignedIn(ctx.actor)
   const { sql } = ctx
   const circle = searchCircle(query)
   const facets = query.facets ?? DEFAULT_CAPACITY_FACETS

@@ -2,6 +2,7 @@ import type { ProcessGroupCode } from '../../domain/taxonomy/index.js'
 import type { LatLon } from '../../geo/index.js'
 import { type Filter, type FilterAttribute, filters } from '../../search/filters.js'
 import type { Search } from '../../search/client.js'
+import { requireSignedIn } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { type AreaQuery, type CodeLabel, type LabelKind, type SearchResult, codeLabels, materialCondition, runSearch, searchBox, searchCircle } from './shared.js'
 
@@ -144,8 +145,12 @@ function toHit(row: NeedHitRow, distanceKm: number | null): NeedHit {
   }
 }
 
-/** Full-text and filtered search over published public needs; every hit is re-read from PostgreSQL (see runSearch). */
+/**
+ * Full-text and filtered search over published public needs, for anyone signed in; every hit is re-read
+ * from PostgreSQL (see runSearch).
+ */
 export async function searchNeeds(ctx: ServiceContext, search: Search, query: NeedSearchQuery): Promise<NeedSearchResult> {
+  requireSignedIn(ctx.actor)
   const { sql } = ctx
   const circle = searchCircle(query)
   return runSearch<NeedHitRow, NeedHit>({

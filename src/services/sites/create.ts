@@ -1,12 +1,17 @@
 import type { Site, SiteInput } from '../../domain/site.js'
 import { NotFoundError } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { locateSite } from './locate.js'
 import { selectSite } from './row.js'
 
-/** A new site has no capacities yet, so no search document changes. */
+/**
+ * By the organization's members, a curator covering it or a platform admin. A new site has no capacities
+ * yet, so no search document changes.
+ */
 export async function createSite(ctx: ServiceContext, orgId: string, input: SiteInput): Promise<Site> {
+  await assertOrganizationAccess(ctx, orgId, 'member')
   const id = newId('site', ctx.now().getTime())
   return withTransaction(ctx, async (tx) => {
     // The key-share lock keeps the organization from being deleted under the insert.

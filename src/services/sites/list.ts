@@ -9,6 +9,7 @@ export interface SiteListQuery {
   perPage: number
 }
 
+/** Public inside the platform, as getSite; getOrganization turns the anonymous away. */
 export async function listSites(ctx: ServiceContext, orgId: string, query: SiteListQuery): Promise<Page<Site>> {
   await getOrganization(ctx, orgId)
   const { sql } = ctx

@@ -1,18 +1,21 @@
 import type { Site, SiteUpdate } from '../../domain/site.js'
 import { NotFoundError } from '../../lib/errors.js'
 import { enqueueSearch } from '../../search/outbox.js'
+import { assertOrganizationAccess } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { locateSite } from './locate.js'
 import { capacityIdsAtSite, selectSite } from './row.js'
 
 /**
  * A new address or new coordinates geocode the site again: a new address without coordinates drops earlier explicit
- * coordinates (they pinned the old address); coordinates alone keep the stored address.
+ * coordinates (they pinned the old address); coordinates alone keep the stored address. As createSite, by
+ * those who keep the organization.
  */
 export async function updateSite(ctx: ServiceContext, id: string, patch: SiteUpdate): Promise<Site> {
   return withTransaction(ctx, async (tx) => {
-    const [current] = await tx<{ address: string }[]>`select address from sites where id = ${id} for update`
+    const [current] = await tx<{ orgId: string; address: string }[]>`select org_id, address from sites where id = ${id} for update`
     if (!current) throw new NotFoundError('Site', id)
+    await assertOrganizationAccess({ sql: tx, actor: ctx.actor }, current.orgId, 'member', { notFound: new NotFoundError('Site', id) })
     const relocated = patch.address !== undefined || patch.lat !== undefined
     const values = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),

@@ -2,9 +2,10 @@ import { invalidateUserSessions } from '../../auth/session.js'
 import type { User } from '../../domain/user.js'
 import { NotFoundError } from '../../lib/errors.js'
 import { audit } from '../audit.js'
+import { assertPlatformAdmin } from '../authorization.js'
 import { type PlatformRole, type ServiceContext, withTransaction } from '../context.js'
 import { selectUser } from './row.js'
-import { assertAnotherActiveAdminRemains, assertPlatformAdmin, lockActiveAdmins } from './rules.js'
+import { assertAnotherActiveAdminRemains, lockActiveAdmins } from './rules.js'
 
 /**
  * Blocks a person from signing in and ends every session they have, at once. The row stays: audit

@@ -1,8 +1,8 @@
 import type { User } from '../../domain/user.js'
 import { NotFoundError } from '../../lib/errors.js'
+import { assertPlatformAdmin } from '../authorization.js'
 import type { ServiceContext } from '../context.js'
 import { selectUser } from './row.js'
-import { assertPlatformAdmin } from './rules.js'
 
 export async function getUser(ctx: ServiceContext, userId: string): Promise<User> {
   assertPlatformAdmin(ctx.actor)

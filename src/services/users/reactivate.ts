@@ -1,9 +1,9 @@
 import type { User } from '../../domain/user.js'
 import { NotFoundError } from '../../lib/errors.js'
 import { audit } from '../audit.js'
+import { assertPlatformAdmin } from '../authorization.js'
 import { type ServiceContext, withTransaction } from '../context.js'
 import { selectUser } from './row.js'
-import { assertPlatformAdmin } from './rules.js'
 
 /** Lets a deactivated person sign in again with their existing password; no session is created for them. */
 export async function reactivateUser(ctx: ServiceContext, userId: string): Promise<User> {

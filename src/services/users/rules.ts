@@ -1,11 +1,5 @@
 import { ConflictError } from '../../lib/errors.js'
-import { ForbiddenError, isPlatformAdmin, requireSignedIn } from '../authorization.js'
-import type { Actor, Tx } from '../context.js'
-
-export function assertPlatformAdmin(actor: Actor): void {
-  requireSignedIn(actor)
-  if (!isPlatformAdmin(actor)) throw new ForbiddenError('Только администратор платформы может это делать / Only a platform admin may do this')
-}
+import type { Tx } from '../context.js'
 
 /**
  * Locks the rows of every active platform admin (in id order, before any other user row, so two such

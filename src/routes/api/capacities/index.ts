@@ -8,7 +8,7 @@ import { deleteCapacity } from '../../../services/capacities/delete.js'
 import { getCapacity } from '../../../services/capacities/get.js'
 import { type CapacitySortKey, listCapacities } from '../../../services/capacities/list.js'
 import { updateCapacity } from '../../../services/capacities/update.js'
-import { createApiRouter, jsonBody, jsonResponse, problemResponses } from '../../openapi.js'
+import { createApiRouter, jsonBody, jsonResponse, problemResponses, sessionProblems } from '../../openapi.js'
 
 const tags = ['capacities']
 const params = idParamSchema('cap')
@@ -30,19 +30,19 @@ const capacityPage = pageSchema(capacitySchema, 'CapacityPage')
 /** `/api/capacities`: the list across organizations and one capacity by id. */
 export const capacitiesApi = createApiRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/', tags, request: { query: listQuery }, responses: { 200: jsonResponse(capacityPage, 'A page of capacities'), ...problemResponses } }),
+    createRoute({ method: 'get', path: '/', tags, request: { query: listQuery }, responses: { 200: jsonResponse(capacityPage, 'A page of capacities'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await listCapacities(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/{id}', tags, request: { params }, responses: { 200: jsonResponse(capacitySchema, 'The capacity'), ...problemResponses } }),
+    createRoute({ method: 'get', path: '/{id}', tags, request: { params }, responses: { 200: jsonResponse(capacitySchema, 'The capacity'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await getCapacity(c.var.ctx, c.req.valid('param').id), 200),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/{id}', tags, request: { params, body: jsonBody(capacityUpdateSchema) }, responses: { 200: jsonResponse(capacitySchema, 'Updated'), ...problemResponses } }),
+    createRoute({ method: 'patch', path: '/{id}', tags, request: { params, body: jsonBody(capacityUpdateSchema) }, responses: { 200: jsonResponse(capacitySchema, 'Updated'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await updateCapacity(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/{id}', tags, request: { params }, responses: { 204: { description: 'Deleted' }, ...problemResponses } }),
+    createRoute({ method: 'delete', path: '/{id}', tags, request: { params }, responses: { 204: { description: 'Deleted' }, ...problemResponses, ...sessionProblems } }),
     async (c) => {
       await deleteCapacity(c.var.ctx, c.req.valid('param').id)
       return c.body(null, 204)
@@ -57,7 +57,7 @@ export const organizationCapacitiesApi = createApiRouter()
       path: '/{orgId}/capacities',
       tags,
       request: { params: orgParams, query: listQuery.omit({ orgId: true }) },
-      responses: { 200: jsonResponse(capacityPage, "A page of the organization's capacities"), ...problemResponses },
+      responses: { 200: jsonResponse(capacityPage, "A page of the organization's capacities"), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await listCapacities(c.var.ctx, c.req.valid('query'), c.req.valid('param').orgId), 200),
   )
@@ -67,7 +67,7 @@ export const organizationCapacitiesApi = createApiRouter()
       path: '/{orgId}/capacities',
       tags,
       request: { params: orgParams, body: jsonBody(capacityInputSchema) },
-      responses: { 201: jsonResponse(capacitySchema, 'Created'), ...problemResponses },
+      responses: { 201: jsonResponse(capacitySchema, 'Created'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await createCapacity(c.var.ctx, c.req.valid('param').orgId, c.req.valid('json')), 201),
   )

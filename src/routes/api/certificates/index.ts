@@ -9,7 +9,7 @@ import { rejectCertificate } from '../../../services/certificates/reject.js'
 import { updateCertificate } from '../../../services/certificates/update.js'
 import { verifyCertificate } from '../../../services/certificates/verify.js'
 import { reasonSchema } from '../../../domain/audit.js'
-import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema } from '../../openapi.js'
+import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema, sessionProblems } from '../../openapi.js'
 
 const tags = ['certificates']
 const params = idParamSchema('cert')
@@ -28,23 +28,23 @@ const STATUS = 'The verification status is not writable here: certificates start
 /** Mounted at `/api`: an organization's certificates are listed and created under it, and addressed by their own id afterwards. */
 export const certificatesApi = createApiRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/organizations/{orgId}/certificates', tags, request: { params: orgParams, query: pageQuerySchema }, responses: { 200: jsonResponse(pageSchema(certificateSchema, 'CertificatePage'), "A page of the organization's certificates"), ...problemResponses } }),
+    createRoute({ method: 'get', path: '/organizations/{orgId}/certificates', tags, request: { params: orgParams, query: pageQuerySchema }, responses: { 200: jsonResponse(pageSchema(certificateSchema, 'CertificatePage'), "A page of the organization's certificates"), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await listCertificates(c.var.ctx, c.req.valid('param').orgId, c.req.valid('query')), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/organizations/{orgId}/certificates', tags, description: STATUS, request: { params: orgParams, body: jsonBody(certificateInputSchema) }, responses: { 201: jsonResponse(certificateSchema, 'Created'), ...problemResponses } }),
+    createRoute({ method: 'post', path: '/organizations/{orgId}/certificates', tags, description: STATUS, request: { params: orgParams, body: jsonBody(certificateInputSchema) }, responses: { 201: jsonResponse(certificateSchema, 'Created'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await createCertificate(c.var.ctx, c.req.valid('param').orgId, c.req.valid('json')), 201),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/certificates/{id}', tags, request: { params }, responses: { 200: jsonResponse(certificateSchema, 'The certificate'), ...problemResponses } }),
+    createRoute({ method: 'get', path: '/certificates/{id}', tags, request: { params }, responses: { 200: jsonResponse(certificateSchema, 'The certificate'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await getCertificate(c.var.ctx, c.req.valid('param').id), 200),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/certificates/{id}', tags, description: STATUS, request: { params, body: jsonBody(certificateUpdateSchema) }, responses: { 200: jsonResponse(certificateSchema, 'Updated'), ...problemResponses } }),
+    createRoute({ method: 'patch', path: '/certificates/{id}', tags, description: STATUS, request: { params, body: jsonBody(certificateUpdateSchema) }, responses: { 200: jsonResponse(certificateSchema, 'Updated'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await updateCertificate(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/certificates/{id}', tags, request: { params }, responses: { 204: { description: 'Deleted' }, ...problemResponses } }),
+    createRoute({ method: 'delete', path: '/certificates/{id}', tags, request: { params }, responses: { 204: { description: 'Deleted' }, ...problemResponses, ...sessionProblems } }),
     async (c) => {
       await deleteCertificate(c.var.ctx, c.req.valid('param').id)
       return c.body(null, 204)

@@ -13,7 +13,7 @@ import { listMatchingNeeds } from '../../../services/matches/listForSupplier.js'
 import { listMatchNotes } from '../../../services/matches/listNotes.js'
 import { removeManualMatch } from '../../../services/matches/removeManual.js'
 import { transitionMatch } from '../../../services/matches/transition.js'
-import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema } from '../../openapi.js'
+import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema, sessionProblems } from '../../openapi.js'
 
 const tags = ['matching']
 
@@ -36,7 +36,7 @@ export const matchesApi = createApiRouter()
       tags,
       summary: 'Ranked, explained suppliers for a need, with near misses',
       request: { params: idParamSchema('need'), query: matchQuerySchema },
-      responses: { 200: jsonResponse(needMatchesSchema, 'Ranked suppliers and near misses'), ...problemResponses },
+      responses: { 200: jsonResponse(needMatchesSchema, 'Ranked suppliers and near misses'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await listNeedMatches(c.var.ctx, c.var.search, c.req.valid('param').id, c.req.valid('query')), 200),
   )
@@ -47,7 +47,7 @@ export const matchesApi = createApiRouter()
       tags,
       summary: "Published needs a supplier matches, best first (the contractor's identity is not shown)",
       request: { params: idParamSchema('org'), query: matchQuerySchema.pick({ limit: true, refresh: true }) },
-      responses: { 200: jsonResponse(matchingNeedsSchema, 'Matching needs'), ...problemResponses },
+      responses: { 200: jsonResponse(matchingNeedsSchema, 'Matching needs'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await listMatchingNeeds(c.var.ctx, c.var.search, c.req.valid('param').id, c.req.valid('query')), 200),
   )

@@ -13,7 +13,7 @@ import { type NeedSortKey, listNeeds } from '../../../services/needs/list.js'
 import { publishNeed } from '../../../services/needs/publish.js'
 import { submitNeed } from '../../../services/needs/submit.js'
 import { updateNeed } from '../../../services/needs/update.js'
-import { createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema } from '../../openapi.js'
+import { accessProblems, createApiRouter, jsonBody, jsonResponse, problemResponses, problemSchema, sessionProblems } from '../../openapi.js'
 
 const tags = ['needs']
 const params = idParamSchema('need')
@@ -28,7 +28,9 @@ const listQuery = pageQuerySchema.extend({
   visibility: z.enum(NEED_VISIBILITIES).optional(),
   orgId: idSchema('org').optional(),
 })
-const needPage = pageSchema(needSchema, 'NeedPage')
+const needPage = pageSchema(z.union([needSchema, redactedNeedSchema]), 'NeedPage')
+const LISTED =
+  'The whole need for those who run it (its contractor, curators covering it, platform admins); the redacted view of the published needs that reach the caller otherwise. A filter by organization reaches only the needs the caller runs.'
 
 const signedInProblems = {
   401: { description: 'Sign in first', content: { 'application/problem+json': { schema: problemSchema } } },
@@ -69,7 +71,7 @@ const reasonedWorkflowRoute = (step: string, description: string) =>
 /** `/api/needs`: the list across organizations, one need by id, and its workflow (submit, publish, close, cancel). */
 export const needsApi = createApiRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/', tags, request: { query: listQuery }, responses: { 200: jsonResponse(needPage, 'A page of needs'), ...problemResponses } }),
+    createRoute({ method: 'get', path: '/', tags, description: LISTED, request: { query: listQuery }, responses: { 200: jsonResponse(needPage, 'A page of needs'), ...problemResponses, ...sessionProblems } }),
     async (c) => c.json(await listNeeds(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
@@ -80,16 +82,16 @@ export const needsApi = createApiRouter()
       description:
         "The whole need for its contractor, its centre's curators and platform admins, and for a supplier the centre has introduced; a supplier it is published to sees the redacted view (no contractor, city and region only); anyone else gets 404.",
       request: { params },
-      responses: { 200: jsonResponse(z.union([needSchema, redactedNeedSchema]), 'The need as the caller may see it'), ...problemResponses },
+      responses: { 200: jsonResponse(z.union([needSchema, redactedNeedSchema]), 'The need as the caller may see it'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await getNeed(c.var.ctx, c.req.valid('param').id), 200),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/{id}', tags, request: { params, body: jsonBody(needUpdateSchema) }, responses: { 200: jsonResponse(needSchema, 'Updated'), ...problemResponses } }),
+    createRoute({ method: 'patch', path: '/{id}', tags, request: { params, body: jsonBody(needUpdateSchema) }, responses: { 200: jsonResponse(needSchema, 'Updated'), ...problemResponses, ...accessProblems } }),
     async (c) => c.json(await updateNeed(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/{id}', tags, request: { params }, responses: { 204: { description: 'Deleted' }, ...problemResponses } }),
+    createRoute({ method: 'delete', path: '/{id}', tags, request: { params }, responses: { 204: { description: 'Deleted' }, ...problemResponses, ...accessProblems } }),
     async (c) => {
       await deleteNeed(c.var.ctx, c.req.valid('param').id)
       return c.body(null, 204)
@@ -116,8 +118,9 @@ export const organizationNeedsApi = createApiRouter()
       method: 'get',
       path: '/{orgId}/needs',
       tags,
+      description: LISTED,
       request: { params: orgParams, query: listQuery.omit({ orgId: true }) },
-      responses: { 200: jsonResponse(needPage, "A page of the organization's needs"), ...problemResponses },
+      responses: { 200: jsonResponse(needPage, "A page of the organization's needs"), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await listNeeds(c.var.ctx, c.req.valid('query'), c.req.valid('param').orgId), 200),
   )
@@ -127,7 +130,7 @@ export const organizationNeedsApi = createApiRouter()
       path: '/{orgId}/needs',
       tags,
       request: { params: orgParams, body: jsonBody(needInputSchema) },
-      responses: { 201: jsonResponse(needSchema, 'Created as a draft'), ...problemResponses },
+      responses: { 201: jsonResponse(needSchema, 'Created as a draft'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await createNeed(c.var.ctx, c.req.valid('param').orgId, c.req.valid('json')), 201),
   )

@@ -6,7 +6,7 @@ import { PROCESS_GROUPS, type ProcessGroupCode, certificateCodeSchema, materialC
 import { CAPACITY_FACETS, CAPACITY_SEARCH_SORTS, DEFAULT_CAPACITY_FACETS, searchCapacities } from '../../../services/search/searchCapacities.js'
 import { DEFAULT_NEED_FACETS, NEED_FACETS, NEED_SEARCH_SORTS, searchNeeds } from '../../../services/search/searchNeeds.js'
 import { AREA_CENTRE_MESSAGE, MAX_TOTAL_HITS } from '../../../services/search/shared.js'
-import { createApiRouter, jsonResponse, problemResponses } from '../../openapi.js'
+import { createApiRouter, jsonResponse, problemResponses, sessionProblems } from '../../openapi.js'
 
 const tags = ['search']
 const processGroupCodes = PROCESS_GROUPS.map((g) => g.code) as [ProcessGroupCode, ...ProcessGroupCode[]]
@@ -161,7 +161,7 @@ export const searchApi = createApiRouter()
       tags,
       description: `Searches suppliers' capacities. ${RESULTS} ${AREA}`,
       request: { query: capacityQuery },
-      responses: { 200: jsonResponse(resultSchema(capacityHitSchema, 'CapacitySearchResult'), 'A page of capacities'), ...problemResponses },
+      responses: { 200: jsonResponse(resultSchema(capacityHitSchema, 'CapacitySearchResult'), 'A page of capacities'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await searchCapacities(c.var.ctx, c.var.search, c.req.valid('query')), 200),
   )
@@ -172,7 +172,7 @@ export const searchApi = createApiRouter()
       tags,
       description: `Searches published needs open to everyone; drafts and needs shown to a cluster or to invited suppliers never appear, whatever the parameters. Hits never name the contractor. ${RESULTS} ${AREA}`,
       request: { query: needQuery },
-      responses: { 200: jsonResponse(resultSchema(needHitSchema, 'NeedSearchResult'), 'A page of needs'), ...problemResponses },
+      responses: { 200: jsonResponse(resultSchema(needHitSchema, 'NeedSearchResult'), 'A page of needs'), ...problemResponses, ...sessionProblems },
     }),
     async (c) => c.json(await searchNeeds(c.var.ctx, c.var.search, c.req.valid('query')), 200),
   )
