@@ -2,6 +2,7 @@ import type { Sql } from '../db/client.js'
 import type { Logger } from '../lib/log.js'
 import type { MailMessage } from './message.js'
 import type { MailTransport } from './transport.js'
+import { pollingLoop } from '../workers/loop.js'
 
 export interface NotificationWorkerOptions {
   sql: Sql
@@ -48,10 +49,7 @@ function toMessage(row: OutboxRow): MailMessage {
 export function createNotificationWorker(options: NotificationWorkerOptions): NotificationWorker {
   const { sql, transport, log } = options
   const batchSize = options.batchSize ?? 20
-  const pollMs = options.pollMs ?? 5000
-  let stopping = false
-  let loop: Promise<void> | null = null
-  let wake: (() => void) | null = null
+  const loop = pollingLoop(() => drainOnce(), { pollMs: options.pollMs ?? 5000, log, what: 'notification outbox' })
 
   async function drainBatch(): Promise<{ claimed: number; sent: number }> {
     return sql.begin(async (tx) => {
@@ -83,37 +81,9 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     for (;;) {
       const batch = await drainBatch()
       sent += batch.sent
-      if (batch.claimed < batchSize || stopping) return sent
+      if (batch.claimed < batchSize || loop.stopping) return sent
     }
   }
 
-  async function run(): Promise<void> {
-    while (!stopping) {
-      await drainOnce().catch((error: unknown) => log.error('notification outbox: could not read the outbox', { error }))
-      if (!stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs)
-          wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-      }
-    }
-  }
-
-  return {
-    start() {
-      if (loop) return
-      stopping = false
-      loop = run()
-    },
-    async stop() {
-      stopping = true
-      wake?.()
-      await loop
-      loop = null
-    },
-    drainOnce,
-  }
+  return { start: loop.start, stop: loop.stop, drainOnce }
 }

@@ -5,6 +5,7 @@ import { computeNeedMatches, saveNeedMatches } from '../services/matches/compute
 import { computeSupplierMatches, saveSupplierMatches } from '../services/matches/computeForSupplier.js'
 import type { ServiceContext, Tx } from '../services/context.js'
 import { selectNeed } from '../services/needs/row.js'
+import { pollingLoop } from './loop.js'
 
 export interface MatchWorkerOptions {
   sql: Sql
@@ -41,9 +42,7 @@ export function createMatchWorker(options: MatchWorkerOptions): MatchWorker {
   const batchSize = options.batchSize ?? 20
   const pollMs = options.pollMs ?? 1000
   const ctx: ServiceContext = { sql, actor: { kind: 'system' }, now: options.now ?? (() => new Date()) }
-  let stopping = false
-  let loop: Promise<void> | null = null
-  let wake: (() => void) | null = null
+  const loop = pollingLoop(() => drainOnce(), { pollMs, log, what: 'match outbox' })
 
   async function recompute(tx: Tx, subject: MatchOutboxRow['subject'], subjectId: string): Promise<void> {
     if (subject === 'supplier') {
@@ -86,37 +85,9 @@ export function createMatchWorker(options: MatchWorkerOptions): MatchWorker {
       const claimed = await drainBatch()
       if (claimed < 0) return done
       done += claimed
-      if (claimed < batchSize || stopping) return done
+      if (claimed < batchSize || loop.stopping) return done
     }
   }
 
-  async function run(): Promise<void> {
-    while (!stopping) {
-      await drainOnce().catch((error: unknown) => log.error('match outbox: could not read the outbox', { error }))
-      if (!stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs)
-          wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-      }
-    }
-  }
-
-  return {
-    start() {
-      if (loop) return
-      stopping = false
-      loop = run()
-    },
-    async stop() {
-      stopping = true
-      wake?.()
-      await loop
-      loop = null
-    },
-    drainOnce,
-  }
+  return { start: loop.start, stop: loop.stop, drainOnce }
 }
