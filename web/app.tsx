@@ -12,10 +12,16 @@ import { ErrorPage } from './pages/errors.js'
 import { HomePage } from './pages/home.js'
 import { type WebContext, renderPage, returnPath } from './render.js'
 import { accountRoutes, localPath } from './routes/account.js'
+import { centreRoutes } from './routes/centre.js'
+import { inboxRoutes } from './routes/inbox.js'
+import { myNeedsRoutes } from './routes/myNeeds.js'
 import { needFormRoutes } from './routes/needForm.js'
 import { needRoutes } from './routes/needs.js'
+import { organizationEditRoutes } from './routes/organizationEdit.js'
 import { organizationRoutes } from './routes/organizations.js'
+import { peopleRoutes } from './routes/people.js'
 import { searchRoutes } from './routes/search.js'
+import { viewerOf } from './viewer.js'
 
 function notFoundPage(c: WebContext): Promise<Response> {
   const { t } = c.var.i18n
@@ -85,11 +91,16 @@ export function createWebApp(options: { log?: Logger } = {}): Hono<WebEnv> {
     await next()
   })
   web.get(`${STATIC_PREFIX}/*`, staticFiles())
-  web.get('/', (c) => renderPage(c, { title: c.var.i18n.t('home.title'), nav: 'home' }, <HomePage />))
+  web.get('/', async (c) => renderPage(c, { title: c.var.i18n.t('home.title'), nav: 'home' }, <HomePage viewer={await viewerOf(c)} />))
   web.route('/', searchRoutes)
   web.route('/', needFormRoutes)
   web.route('/', needRoutes)
+  web.route('/', inboxRoutes)
+  web.route('/', myNeedsRoutes)
+  web.route('/', centreRoutes)
   web.route('/', organizationRoutes)
+  web.route('/', organizationEditRoutes)
+  web.route('/', peopleRoutes)
   web.route('/', accountRoutes)
   web.all('*', (c, next) => (isApiPath(c.req.path) ? next() : notFoundPage(c)))
   web.onError((error, c) => errorPage(c, error, log))

@@ -2,11 +2,10 @@ import type { Context } from 'hono'
 import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { UnauthorizedError } from '../src/services/authorization.js'
-import { getMe } from '../src/services/users/me.js'
-import { Layout, type NavKey } from './components/Layout.js'
+import { Layout, navItems } from './components/Layout.js'
 import { I18nContext } from './components/i18n.js'
 import type { WebEnv } from './env.js'
+import { type NavKey, viewerOf } from './viewer.js'
 
 export type WebContext = Context<WebEnv>
 
@@ -19,17 +18,6 @@ export function wantsPartial(c: WebContext): boolean {
 function privatePage(c: WebContext): void {
   c.header('cache-control', 'private, no-cache')
   c.header('vary', 'HX-Request, Cookie')
-}
-
-/** The header shows who is signed in; a session whose user just disappeared shows as signed out. */
-async function signedInName(c: WebContext): Promise<string | null> {
-  if (c.var.ctx.actor.kind !== 'user') return null
-  try {
-    return (await getMe(c.var.ctx)).name
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return null
-    throw error
-  }
 }
 
 /** The path and query the visitor is on: where the language switch and sign-in come back to. */
@@ -49,11 +37,12 @@ export interface PageOptions {
 }
 
 export async function renderPage(c: WebContext, options: PageOptions, content: Child): Promise<Response> {
-  const userName = options.lookupUser === false ? null : await signedInName(c)
+  // The header shows who is signed in and what they may use; a session whose user just disappeared shows as signed out.
+  const viewer = options.lookupUser === false ? null : await viewerOf(c)
   privatePage(c)
   const page = (
     <I18nContext.Provider value={c.var.i18n}>
-      <Layout title={options.title} returnTo={options.returnTo ?? returnPath(c)} userName={userName} nav={options.nav}>
+      <Layout title={options.title} returnTo={options.returnTo ?? returnPath(c)} userName={viewer?.name ?? null} navItems={navItems(viewer)} nav={options.nav}>
         {content}
       </Layout>
     </I18nContext.Provider>

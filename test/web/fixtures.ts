@@ -1,13 +1,16 @@
 import { randomInt } from 'node:crypto'
 import type { CapacityInput } from '../../src/domain/capacity.js'
 import type { NeedInput } from '../../src/domain/need.js'
+import { silentLogger } from '../../src/lib/log.js'
 import { createOutboxWorker } from '../../src/search/worker.js'
 import { createCapacity } from '../../src/services/capacities/create.js'
 import { createCertificate } from '../../src/services/certificates/create.js'
 import { createCluster } from '../../src/services/clusters/create.js'
+import { queueMatchRecomputation } from '../../src/services/matches/queue.js'
 import { createNeed } from '../../src/services/needs/create.js'
 import { createOrganization } from '../../src/services/organizations/create.js'
 import { createSite } from '../../src/services/sites/create.js'
+import { createMatchWorker } from '../../src/workers/matches.js'
 import type { TestDeps } from '../helpers/deps.js'
 import { randomInn } from '../helpers/fixtures.js'
 import { createTestUser } from '../helpers/auth.js'
@@ -141,6 +144,15 @@ export async function seedScenario(deps: TestDeps): Promise<Scenario> {
 /** Makes every pending write searchable, as the worker would within a second in production. */
 export async function drainSearch(deps: Pick<TestDeps, 'sql' | 'search'>): Promise<void> {
   await createOutboxWorker({ sql: deps.sql, search: deps.search }).drainOnce()
+}
+
+/**
+ * Search first, then what indexing queues: the search worker hands published needs and changed suppliers to
+ * the match outbox, whose worker ranks them, so suppliers' inboxes fill as they would in production.
+ */
+export async function drainAll(deps: Pick<TestDeps, 'sql' | 'search'>, now: () => Date): Promise<void> {
+  await createOutboxWorker({ sql: deps.sql, search: deps.search, onIndexed: queueMatchRecomputation }).drainOnce()
+  await createMatchWorker({ sql: deps.sql, search: deps.search, log: silentLogger, now }).drainOnce()
 }
 
 export async function createDraftNeed(deps: TestDeps, contractorId: string, overrides: Partial<NeedInput> = {}): Promise<string> {

@@ -50,7 +50,10 @@ describe('layout', () => {
     expect(res.html).toContain('<html lang="ru">')
     expect(res.html).toMatch(/<title>[^<]+ — Подряд<\/title>/)
     expect(res.html).toContain('href="#main"')
-    for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(res.html).toContain(landmark)
+    for (const landmark of ['<header', '<main id="main"', '<footer']) expect(res.html).toContain(landmark)
+    // The menu lists what a signed-in person may use: an anonymous visitor has none, a curator has one.
+    expect(res.html).not.toContain('class="site-nav"')
+    expect((await page('/')).html).toMatch(/<nav class="site-nav" aria-label="Основное меню">/)
     expect(res.html).toContain('GeoNames')
     expect(res.html).toContain('CC BY 3.0')
     expect(res.html).toMatch(/<script src="\/static\/htmx-2\.0\.11\.min\.js\?v=[0-9a-f]+"/)

@@ -1,15 +1,31 @@
 import type { Child } from 'hono/jsx'
 import { ASSET_URLS } from '../assets.js'
 import type { PlainKey } from '../i18n/index.js'
+import { type NavKey, type Viewer, organizationsOfKind } from '../viewer.js'
 import { useI18n } from './i18n.js'
 
-export type NavKey = 'home' | 'capacities' | 'needs' | 'newNeed'
+export type { NavKey }
 
-const NAV: readonly { key: NavKey; href: string; label: PlainKey }[] = [
-  { key: 'capacities', href: '/search/capacities', label: 'nav.capacities' },
-  { key: 'needs', href: '/search/needs', label: 'nav.needs' },
-  { key: 'newNeed', href: '/needs/new', label: 'nav.newNeed' },
-]
+export interface NavItem {
+  key: NavKey
+  href: string
+  label: PlainKey
+}
+
+/** Only what the viewer may use: search for everyone signed in, then the pages of their roles and organizations. */
+export function navItems(viewer: Viewer | null): NavItem[] {
+  if (viewer === null) return []
+  const items: NavItem[] = [
+    { key: 'capacities', href: '/search/capacities', label: 'nav.capacities' },
+    { key: 'needs', href: '/search/needs', label: 'nav.needs' },
+  ]
+  if (viewer.curates) items.push({ key: 'centre', href: '/centre', label: 'nav.centre' }, { key: 'newNeed', href: '/needs/new', label: 'nav.newNeed' })
+  if (organizationsOfKind(viewer, 'supplier').length > 0) items.push({ key: 'inbox', href: '/inbox', label: 'nav.inbox' })
+  if (organizationsOfKind(viewer, 'contractor').length > 0) items.push({ key: 'myNeeds', href: '/my/needs', label: 'nav.myNeeds' })
+  const [own] = viewer.organizations
+  if (own) items.push({ key: 'organization', href: `/organizations/${own.id}`, label: 'nav.organization' })
+  return items
+}
 
 /**
  * htmx reads this before it starts. No eval (CSP without 'unsafe-eval'), no injected <style> (CSP
@@ -35,11 +51,12 @@ export interface LayoutProps {
   /** Where the language switch and sign-in return to: the current path and query. */
   returnTo: string
   userName: string | null
+  navItems: NavItem[]
   nav?: NavKey | undefined
   children: Child
 }
 
-function SiteHeader({ returnTo, userName, nav }: Omit<LayoutProps, 'title' | 'children'>) {
+function SiteHeader({ returnTo, userName, nav, navItems: items }: Omit<LayoutProps, 'title' | 'children'>) {
   const { t, lang } = useI18n()
   const other = lang === 'ru' ? 'en' : 'ru'
   return (
@@ -48,17 +65,19 @@ function SiteHeader({ returnTo, userName, nav }: Omit<LayoutProps, 'title' | 'ch
         <a class="brand" href="/" aria-current={nav === 'home' ? 'page' : undefined}>
           {t('app.name')}
         </a>
-        <nav class="site-nav" aria-label={t('layout.nav')}>
-          <ul>
-            {NAV.map((item) => (
-              <li>
-                <a href={item.href} aria-current={nav === item.key ? 'page' : undefined}>
-                  {t(item.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {items.length > 0 && (
+          <nav class="site-nav" aria-label={t('layout.nav')}>
+            <ul>
+              {items.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={nav === item.key ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <div class="site-tools">
           <form method="post" action="/language" class="inline-form">
             <input type="hidden" name="next" value={returnTo} />
@@ -76,6 +95,12 @@ function SiteHeader({ returnTo, userName, nav }: Omit<LayoutProps, 'title' | 'ch
                 <span class="account__prefix">{t('layout.signedInAs')} </span>
                 {userName}
               </span>
+              <a class="account__link" href="/account/password">
+                <span class="account__full">{t('layout.password')}</span>
+                <span class="account__short" aria-hidden="true">
+                  {t('layout.passwordShort')}
+                </span>
+              </a>
               <button type="submit" class="button button--quiet">
                 {t('layout.signOut')}
               </button>
@@ -109,7 +134,7 @@ function SiteFooter() {
 }
 
 /** The page frame: landmarks, skip link, language switch, who is signed in, the GeoNames attribution. */
-export function Layout({ title, returnTo, userName, nav, children }: LayoutProps) {
+export function Layout({ title, returnTo, userName, navItems: items, nav, children }: LayoutProps) {
   const { t, lang } = useI18n()
   return (
     <html lang={lang}>
@@ -127,7 +152,7 @@ export function Layout({ title, returnTo, userName, nav, children }: LayoutProps
         <a class="skip-link" href="#main">
           {t('layout.skip')}
         </a>
-        <SiteHeader returnTo={returnTo} userName={userName} nav={nav} />
+        <SiteHeader returnTo={returnTo} userName={userName} navItems={items} nav={nav} />
         <main id="main" class="page" tabindex={-1}>
           {children}
         </main>

@@ -1,6 +1,7 @@
 import { needInputSchema, type NeedInput } from '../../src/domain/need.js'
 import type { Lang } from '../i18n/index.js'
 import { type FieldOf, type FormErrors, NO_ERRORS, errorsFromIssues, mergeErrors } from './errors.js'
+import { type FormBody, parseNumber, text, texts } from './values.js'
 
 /** The form exactly as typed, so a page with errors shows it back unchanged. */
 export interface NeedFormValues {
@@ -63,18 +64,6 @@ const NUMBER_FIELDS = ['lengthMm', 'widthMm', 'heightMm', 'massKg', 'roughnessRa
 const ENVELOPE_FIELDS = ['lengthMm', 'widthMm', 'heightMm', 'massKg'] as const
 type NumberField = (typeof NUMBER_FIELDS)[number]
 
-type FormBody = Record<string, string | File | (string | File)[]>
-
-function texts(body: FormBody, name: string): string[] {
-  const raw = body[name]
-  const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
-  return values.filter((value): value is string => typeof value === 'string')
-}
-
-function text(body: FormBody, name: string): string {
-  return texts(body, name)[0] ?? ''
-}
-
 /** Reads a urlencoded body (parsed with `all: true`, so repeated names stay lists). */
 export function needFormValues(body: FormBody): NeedFormValues {
   const values: NeedFormValues = { ...EMPTY_NEED_FORM, strictNational: text(body, 'strictNational') === 'on' }
@@ -84,13 +73,6 @@ export function needFormValues(body: FormBody): NeedFormValues {
     else (values[key] as string) = text(body, key).trim()
   }
   return values
-}
-
-/** «1 200,5» as people type it in Russia: spaces group thousands, a comma separates decimals. */
-function parseNumber(typed: string): number | undefined {
-  const normalized = typed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
-  if (normalized === '' || !/^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(normalized)) return undefined
-  return Number(normalized)
 }
 
 function numbers(values: NeedFormValues, notANumber: string): { parsed: Partial<Record<NumberField, number>>; errors: FormErrors } {

@@ -6,9 +6,11 @@ import type { Need } from '../../src/domain/need.js'
 import type { Organization } from '../../src/domain/organization.js'
 import { FACTORS, type Factor } from '../../src/matching/index.js'
 import type { NeedView } from '../../src/services/needs/view.js'
+import { FieldError, fieldId } from '../components/fields.js'
 import { CandidateMap } from '../components/CandidateMap.js'
 import { Pager } from '../components/Pager.js'
 import { useI18n } from '../components/i18n.js'
+import { type FormErrors, fieldError } from '../forms/errors.js'
 import { type I18n, type PlainKey, isMessageKey } from '../i18n/index.js'
 import { certificateFullName, certificateShortName, materialName, placeName, processName } from '../labels.js'
 import type { CandidatePoint } from '../map/places.js'
@@ -22,9 +24,48 @@ export const AUDIT_PER_PAGE = 20
 /** What a curator's last action on one supplier left to say: a refusal from the service, or a missing reason. */
 export interface MatchFeedback {
   orgId: string
+  /** Which of the card's reason forms it answers: turning the supplier down, or taking it off the list. */
+  form: 'decline' | 'remove'
   message: string | null
   reasonError: string | null
   reason: string
+}
+
+export interface SupplierChoice {
+  id: string
+  name: string
+  inn: string
+}
+
+/** The "add a supplier by hand" form: what was searched and found, what was chosen and why, what is wrong. */
+export interface ManualAdd {
+  query: string
+  found: SupplierChoice[]
+  /** The chosen supplier, kept (with its name) whatever the search shows. */
+  chosen: SupplierChoice | null
+  reason: string
+  errors: FormErrors
+  /** The form was sent: it opens where the curator left it. */
+  touched: boolean
+}
+
+export type NeedStep = 'submit' | 'publish' | 'close' | 'cancel'
+
+/** The workflow steps the viewer may take now, by the need's status and their standing towards it. */
+export type NeedWorkflow = Record<NeedStep, boolean>
+
+export interface WorkflowError {
+  step: NeedStep
+  message: string
+  reason: string
+}
+
+/** A supplier's own pair on this need, as its inbox knows it. */
+export interface SupplierAnswer {
+  orgId: string
+  orgName: string
+  status: MatchStatus
+  error: string | null
 }
 
 /** The curation half of the page, for those who run the need (its contractor, its centre, admins). */
@@ -35,14 +76,16 @@ export interface Curation {
   audit: NeedAuditTrail
   /** A curator may move pairs along the pipeline; the contractor only looks. */
   canCurate: boolean
+  manual: ManualAdd
 }
 
 export interface NeedPageProps {
   need: NeedView
   contractor: Organization | null
   postedBy: Organization | null
-  canPublish: boolean
-  publishError: string | null
+  workflow: NeedWorkflow
+  workflowError: WorkflowError | null
+  answer: SupplierAnswer | null
   curation: Curation | null
   /** How many matches were asked for, and the next step of "show more" (null when all are shown). */
   nextMatchLimit: number | null
@@ -209,10 +252,58 @@ function UsedCertificates({ certificates }: { certificates: MatchCertificate[] }
 
 type MatchStep = Exclude<MatchStatus, 'suggested'>
 
-/** The steps a curator may offer; from an introduction, interest and refusal are the supplier's own answers. */
+/**
+ * The steps a curator may offer; from an introduction, interest and refusal are the supplier's own answers.
+ * Closing is offered as "take off the list", which says why (removeManualMatch).
+ */
 function curatorSteps(status: MatchStatus): MatchStep[] {
   return MATCH_TRANSITIONS[status].filter(
     (step): step is MatchStep => step !== 'suggested' && !(status === 'introduced' && SUPPLIER_ANSWERS.includes(step)),
+  )
+}
+
+/** A reason box inside a collapsible form: decline and remove share it, each with ids of its own. */
+function ReasonForm(props: {
+  id: string
+  action: string
+  hx: Record<string, string>
+  open: PlainKey
+  label: PlainKey
+  hint: PlainKey
+  submit: PlainKey
+  danger: boolean
+  hidden: Record<string, string>
+  feedback: MatchFeedback | null
+}) {
+  const { t } = useI18n()
+  const { id, feedback } = props
+  const error = feedback?.reasonError ?? null
+  return (
+    <details class="decline" open={error ? true : undefined}>
+      <summary>{t(props.open)}</summary>
+      <form method="post" action={props.action} {...props.hx}>
+        {Object.entries(props.hidden).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <div class={error ? 'field field--invalid' : 'field'}>
+          <label for={id}>{t(props.label)}</label>
+          <textarea id={id} name="reason" rows={2} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={error ? 'true' : undefined}>
+            {feedback?.reason ?? ''}
+          </textarea>
+          <p id={`${id}-hint`} class="hint">
+            {t(props.hint)}
+          </p>
+          {error && (
+            <p id={`${id}-error`} class="field-error">
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="submit" class={props.danger ? 'button button--danger' : 'button button--secondary'}>
+          {t(props.submit)}
+        </button>
+      </form>
+    </details>
   )
 }
 
@@ -225,8 +316,8 @@ function MatchActions({ needId, match, feedback }: { needId: string; match: Supp
   const action = `/needs/${needId}/matches/${match.orgId}`
   const hx = { 'hx-post': action, 'hx-target': '#matches', 'hx-select': '#matches', 'hx-swap': 'outerHTML', 'hx-select-oob': '#audit-trail' }
   const steps = curatorSteps(match.status)
-  const quick = steps.filter((step) => step !== 'declined')
-  const reasonId = `reason-${match.orgId}`
+  const quick = steps.filter((step) => step !== 'declined' && step !== 'closed')
+  const notesUrl = `${action}/notes`
   return (
     <div class="match__actions">
       <h4 class="visually-hidden">{t('matches.actions')}</h4>
@@ -241,41 +332,43 @@ function MatchActions({ needId, match, feedback }: { needId: string; match: Supp
         </form>
       )}
       {steps.includes('declined') && (
-        <details class="decline" open={feedback?.reasonError ? true : undefined}>
-          <summary>{t('matches.declineOpen')}</summary>
-          <form method="post" action={action} {...hx}>
-            <input type="hidden" name="to" value="declined" />
-            <div class={feedback?.reasonError ? 'field field--invalid' : 'field'}>
-              <label for={reasonId}>{t('matches.declineReason')}</label>
-              <textarea
-                id={reasonId}
-                name="reason"
-                rows={2}
-                aria-describedby={feedback?.reasonError ? `${reasonId}-hint ${reasonId}-error` : `${reasonId}-hint`}
-                aria-invalid={feedback?.reasonError ? 'true' : undefined}
-              >
-                {feedback?.reason ?? ''}
-              </textarea>
-              <p id={`${reasonId}-hint`} class="hint">
-                {t('matches.declineReasonHint')}
-              </p>
-              {feedback?.reasonError && (
-                <p id={`${reasonId}-error`} class="field-error">
-                  {feedback.reasonError}
-                </p>
-              )}
-            </div>
-            <button type="submit" class="button button--danger">
-              {t('matches.declineSubmit')}
-            </button>
-          </form>
-        </details>
+        <ReasonForm
+          id={`reason-${match.orgId}`}
+          action={action}
+          hx={hx}
+          open="matches.declineOpen"
+          label="matches.declineReason"
+          hint="matches.declineReasonHint"
+          submit="matches.declineSubmit"
+          danger
+          hidden={{ to: 'declined' }}
+          feedback={feedback?.form === 'decline' ? feedback : null}
+        />
+      )}
+      {steps.includes('closed') && (
+        <ReasonForm
+          id={`remove-${match.orgId}`}
+          action={`${action}/remove`}
+          hx={{ ...hx, 'hx-post': `${action}/remove` }}
+          open="matches.removeOpen"
+          label="matches.removeReason"
+          hint="matches.removeReasonHint"
+          submit="matches.removeSubmit"
+          danger={false}
+          hidden={{}}
+          feedback={feedback?.form === 'remove' ? feedback : null}
+        />
       )}
       {feedback?.message && (
         <p class="field-error" role="alert">
           {feedback.message}
         </p>
       )}
+      <div class="notes-slot" id={`notes-slot-${match.orgId}`}>
+        <a href={notesUrl} hx-get={notesUrl} hx-target={`#notes-slot-${match.orgId}`} hx-swap="innerHTML">
+          {t('notes.open')}
+        </a>
+      </div>
     </div>
   )
 }
@@ -318,6 +411,93 @@ function MatchCard({ needId, match, canCurate, feedback }: { needId: string; mat
   )
 }
 
+/** The supplier choices of the manual form: the chosen one first (kept whatever the search), then what the search found. */
+export function SupplierOptions({ manual }: { manual: Pick<ManualAdd, 'found' | 'chosen' | 'query'> }) {
+  const { t } = useI18n()
+  const choices = [...(manual.chosen ? [manual.chosen] : []), ...manual.found.filter((supplier) => supplier.id !== manual.chosen?.id)]
+  if (choices.length === 0) return manual.query ? <p class="hint">{t('manual.noSuppliers')}</p> : null
+  return (
+    <ul class="choices">
+      {choices.map((supplier) => {
+        const id = `${fieldId('orgId')}-${supplier.id}`
+        return (
+          <li>
+            <input type="radio" id={id} name="orgId" value={supplier.id} checked={supplier.id === manual.chosen?.id} />
+            <label for={id}>
+              {supplier.name} <span class="muted">{`${t('org.inn')} ${supplier.inn}`}</span>
+            </label>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** A curator adds a supplier the core did not propose (or proposed low), saying why. */
+function ManualAddForm({ needId, manual }: { needId: string; manual: ManualAdd }) {
+  const { t } = useI18n()
+  const action = `/needs/${needId}/matches`
+  const orgError = fieldError(manual.errors, 'orgId')
+  const reasonError = fieldError(manual.errors, 'reason')
+  const queryId = fieldId('supplierQuery')
+  const reasonId = fieldId('manualReason')
+  return (
+    <details class="manual-add" id="manual-add" open={manual.touched ? true : undefined}>
+      <summary>{t('manual.title')}</summary>
+      <p class="hint">{t('manual.lead')}</p>
+      <form method="post" action={action} hx-post={action} hx-target="#matches" hx-select="#matches" hx-swap="outerHTML" hx-select-oob="#audit-trail">
+        <div class="field">
+          <label for={queryId}>{t('manual.query')}</label>
+          <div class="input-with-button">
+            <input
+              type="search"
+              id={queryId}
+              name="supplierQuery"
+              value={manual.query}
+              autocomplete="off"
+              aria-controls="manual-options"
+              data-picker-search=""
+              hx-get={`/needs/${needId}/suppliers`}
+              hx-trigger="input changed delay:300ms, search"
+              hx-target="#manual-options"
+              hx-include="[name='orgId']:checked"
+              hx-sync="this:replace"
+            />
+            <button type="submit" name="intent" value="find" class="button button--secondary">
+              {t('field.find')}
+            </button>
+          </div>
+        </div>
+        <fieldset id={fieldId('orgId')} class={orgError ? 'picker field--invalid' : 'picker'} aria-describedby={orgError ? `${fieldId('orgId')}-error` : undefined}>
+          <legend>{t('manual.supplier')}</legend>
+          <div id="manual-options" class="picker__options" aria-live="polite">
+            <SupplierOptions manual={manual} />
+          </div>
+          <FieldError name="orgId" error={orgError} />
+        </fieldset>
+        <div class={reasonError ? 'field field--invalid' : 'field'}>
+          <label for={reasonId}>{t('manual.reason')}</label>
+          <textarea id={reasonId} name="reason" rows={2} aria-describedby={reasonError ? `${reasonId}-hint ${reasonId}-error` : `${reasonId}-hint`} aria-invalid={reasonError ? 'true' : undefined}>
+            {manual.reason}
+          </textarea>
+          <p id={`${reasonId}-hint`} class="hint">
+            {t('manual.reasonHint')}
+          </p>
+          <FieldError name="manualReason" error={reasonError} />
+        </div>
+        {manual.errors.form.map((message) => (
+          <p class="field-error" role="alert">
+            {message}
+          </p>
+        ))}
+        <button type="submit" name="intent" value="add" class="button">
+          {t('manual.submit')}
+        </button>
+      </form>
+    </details>
+  )
+}
+
 function MatchesSection({ need, curation, nextMatchLimit, feedback }: { need: NeedView; curation: Curation; nextMatchLimit: number | null; feedback: MatchFeedback | null }) {
   const { t, fmt } = useI18n()
   const { found } = curation
@@ -327,7 +507,7 @@ function MatchesSection({ need, curation, nextMatchLimit, feedback }: { need: Ne
       <p class="lead">{t('matches.lead')}</p>
       <p class="muted">{t('matches.computed', { time: fmt.dateTime(found.computedAt), count: fmt.integer(found.candidates.suppliers) })}</p>
       {found.candidates.truncated && <p class="notice">{t('matches.truncated')}</p>}
-      {curation.canCurate && need.status !== 'published' && <p class="notice">{t('matches.publishFirst')}</p>}
+      {curation.canCurate && (need.status === 'draft' || need.status === 'submitted') && <p class="notice">{t('matches.publishFirst')}</p>}
       {found.matches.length === 0 ? (
         <p class="empty">{t('matches.empty')}</p>
       ) : (
@@ -342,6 +522,7 @@ function MatchesSection({ need, curation, nextMatchLimit, feedback }: { need: Ne
           <a href={`/needs/${need.id}?limit=${nextMatchLimit}#matches`}>{t('matches.more')}</a>
         </p>
       )}
+      {curation.canCurate && need.status === 'published' && <ManualAddForm needId={need.id} manual={curation.manual} />}
     </section>
   )
 }
@@ -351,7 +532,7 @@ function constraintLabel(constraint: string, { t }: I18n): string {
   return isMessageKey(key) ? t(key as PlainKey) : constraint
 }
 
-function NearMissesSection({ misses }: { misses: NearMiss[] }) {
+function NearMissesSection({ needId, misses, canAdd }: { needId: string; misses: NearMiss[]; canAdd: boolean }) {
   const i18n = useI18n()
   const { t, fmt, pick } = i18n
   return (
@@ -377,6 +558,11 @@ function NearMissesSection({ misses }: { misses: NearMiss[] }) {
                 {miss.distanceKm !== null && <Row term="matches.distance">{fmt.km(miss.distanceKm)}</Row>}
                 <Row term="nearMisses.scoreIfWaived">{t('unit.score', { value: fmt.points(miss.score) })}</Row>
               </dl>
+              {canAdd && (
+                <p>
+                  <a href={`/needs/${needId}?addOrg=${miss.orgId}#manual-add`}>{t('nearMisses.addByHand')}</a>
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -445,19 +631,120 @@ function AuditSection({ needId, audit, page, names }: { needId: string; audit: N
   )
 }
 
-function PublishForm({ needId, error }: { needId: string; error: string | null }) {
+/** An optional reason for closing or cancelling: it goes to the history. */
+function StepWithReason({ needId, step, error, danger }: { needId: string; step: 'close' | 'cancel'; error: WorkflowError | null; danger: boolean }) {
+  const { t } = useI18n()
+  const id = `${step}-reason`
+  const mine = error?.step === step ? error : null
+  return (
+    <details class="workflow__step" open={mine ? true : undefined}>
+      <summary>{t(`workflow.${step}.open`)}</summary>
+      <form method="post" action={`/needs/${needId}/${step}`}>
+        <div class="field">
+          <label for={id}>{t('workflow.reason')}</label>
+          <textarea id={id} name="reason" rows={2} aria-describedby={`${id}-hint`}>
+            {mine?.reason ?? ''}
+          </textarea>
+          <p id={`${id}-hint`} class="hint">
+            {t(`workflow.${step}.hint`)}
+          </p>
+        </div>
+        <button type="submit" class={danger ? 'button button--danger' : 'button button--secondary'}>
+          {t(`workflow.${step}.submit`)}
+        </button>
+        {mine && (
+          <p class="field-error" role="alert">
+            {mine.message}
+          </p>
+        )}
+      </form>
+    </details>
+  )
+}
+
+function SimpleStep({ needId, step, hint, error }: { needId: string; step: 'submit' | 'publish'; hint: PlainKey; error: WorkflowError | null }) {
   const { t } = useI18n()
   return (
-    <form method="post" action={`/needs/${needId}/publish`} class="publish">
-      <p class="hint">{t('need.publishHint')}</p>
+    <form method="post" action={`/needs/${needId}/${step}`} class="workflow__step">
+      <p class="hint">{t(hint)}</p>
       <button type="submit" class="button button--primary">
-        {t('need.publish')}
+        {t(step === 'submit' ? 'workflow.submit' : 'need.publish')}
       </button>
-      {error && (
+      {error?.step === step && (
         <p class="field-error" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
+    </form>
+  )
+}
+
+/** Only the steps the workflow allows now and the viewer may take: submit, publish, close, cancel. */
+function WorkflowPanel({ needId, workflow, error }: { needId: string; workflow: NeedWorkflow; error: WorkflowError | null }) {
+  const { t } = useI18n()
+  // A step refused because the need moved on meanwhile may no longer be offered: its message is still shown.
+  const orphan = error !== null && !workflow[error.step] ? error : null
+  if (!Object.values(workflow).some(Boolean) && orphan === null) return null
+  return (
+    <section class="workflow" aria-label={t('workflow.title')}>
+      {orphan && (
+        <p class="field-error" role="alert">
+          {orphan.message}
+        </p>
+      )}
+      {workflow.submit && <SimpleStep needId={needId} step="submit" hint="workflow.submitHint" error={error} />}
+      {workflow.publish && <SimpleStep needId={needId} step="publish" hint="need.publishHint" error={error} />}
+      {(workflow.close || workflow.cancel) && (
+        <div class="workflow__more">
+          {workflow.close && <StepWithReason needId={needId} step="close" error={error} danger={false} />}
+          {workflow.cancel && <StepWithReason needId={needId} step="cancel" error={error} danger />}
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** The supplier's own word on an introduction; before it, why there is nothing to answer yet. */
+function AnswerPanel({ needId, answer }: { needId: string; answer: SupplierAnswer }) {
+  const { t } = useI18n()
+  return (
+    <section class="panel answer" aria-labelledby="answer-heading" id="answer">
+      <h2 id="answer-heading">{t('answer.title')}</h2>
+      <p>
+        {answer.orgName}: <span class={`badge badge--${answer.status}`}>{t(`matchStatus.${answer.status}`)}</span>
+      </p>
+      {answer.status === 'introduced' ? (
+        <AnswerForm needId={needId} orgId={answer.orgId} back="need" />
+      ) : (
+        <p class="muted">{t(answer.status === 'suggested' || answer.status === 'shortlisted' ? 'answer.afterIntroduction' : 'answer.done')}</p>
+      )}
+      {answer.error && (
+        <p class="field-error" role="alert">
+          {answer.error}
+        </p>
+      )}
+    </section>
+  )
+}
+
+/** "Interesting" or "not for us", from the need page or the inbox; with htmx the inbox item is replaced in place. */
+export function AnswerForm({ needId, orgId, back }: { needId: string; orgId: string; back: 'need' | 'inbox' }) {
+  const { t } = useI18n()
+  const action = `/needs/${needId}/answer`
+  const hx = back === 'inbox' ? { 'hx-post': action, 'hx-target': `#inbox-${needId}`, 'hx-select': `#inbox-${needId}`, 'hx-swap': 'outerHTML' } : {}
+  return (
+    <form method="post" action={action} class="answer-form" {...hx}>
+      <p class="hint">{t('answer.hint')}</p>
+      <input type="hidden" name="org" value={orgId} />
+      <input type="hidden" name="back" value={back} />
+      <div class="button-row">
+        <button type="submit" name="to" value="interested" class="button button--primary">
+          {t('answer.interested')}
+        </button>
+        <button type="submit" name="to" value="declined" class="button button--secondary">
+          {t('answer.notForUs')}
+        </button>
+      </div>
     </form>
   )
 }
@@ -473,8 +760,9 @@ export function NeedPage(props: NeedPageProps) {
           <span class={`badge badge--${need.status}`}>{t(`needStatus.${need.status}`)}</span>
         </p>
         <h1>{need.title}</h1>
-        {props.canPublish && <PublishForm needId={need.id} error={props.publishError} />}
+        <WorkflowPanel needId={need.id} workflow={props.workflow} error={props.workflowError} />
       </header>
+      {props.answer && <AnswerPanel needId={need.id} answer={props.answer} />}
       <div class="need-grid">
         <NeedDetails need={need} contractor={props.contractor} postedBy={props.postedBy} />
         {curation && isFullNeed(need) && (
@@ -490,7 +778,7 @@ export function NeedPage(props: NeedPageProps) {
       {curation && (
         <>
           <MatchesSection need={need} curation={curation} nextMatchLimit={props.nextMatchLimit} feedback={props.feedback} />
-          <NearMissesSection misses={curation.found.nearMisses} />
+          <NearMissesSection needId={need.id} misses={curation.found.nearMisses} canAdd={curation.canCurate && need.status === 'published'} />
           <AuditSection needId={need.id} audit={curation.audit} page={props.auditPage} names={names} />
         </>
       )}

@@ -6,6 +6,7 @@ import type { Page } from '../../src/domain/common.js'
 import type { Organization } from '../../src/domain/organization.js'
 import type { Site } from '../../src/domain/site.js'
 import { Pager } from '../components/Pager.js'
+import { CERTIFICATE_REVIEWS } from '../../src/services/certificates/review.js'
 import { useI18n } from '../components/i18n.js'
 import type { PlainKey, Translate } from '../i18n/index.js'
 import { certificateFullName, certificateShortName, materialName, processName, regionName } from '../labels.js'
@@ -22,6 +23,20 @@ export interface OrganizationPageProps {
   today: string
   /** Builds this page's address with one list turned to another page. */
   href: (list: 'sites' | 'capacities' | 'certificates', page: number) => string
+  /** Members and the curators covering it keep its data; admins (and those curators) manage its people. */
+  canEdit: boolean
+  canManagePeople: boolean
+  /** A curator covering it (or a platform admin) verifies and rejects its certificates. */
+  canReview: boolean
+  review: ReviewFeedback | null
+}
+
+/** What a review left to say on one certificate: a missing reason, or a refusal. */
+export interface ReviewFeedback {
+  certificateId: string
+  reason: string
+  reasonError: string | null
+  message: string | null
 }
 
 function Row({ term, children }: { term: PlainKey; children: Child }) {
@@ -198,8 +213,87 @@ function Capacities({ capacities, sitesById, href }: Pick<OrganizationPageProps,
   )
 }
 
-function Certificates({ certificates, today, href }: Pick<OrganizationPageProps, 'certificates' | 'today' | 'href'>) {
+/**
+ * Verify, or reject saying why, inline: with htmx the card is replaced by the answer; without, the page
+ * reloads at the card. Only the moves the review graph allows from the current status are offered.
+ */
+function ReviewForms({ certificate, feedback }: { certificate: Certificate; feedback: ReviewFeedback | null }) {
+  const { t } = useI18n()
+  const allowed = CERTIFICATE_REVIEWS[certificate.status]
+  const action = `/certificates/${certificate.id}/review`
+  const hx = { 'hx-post': action, 'hx-target': `#cert-${certificate.id}`, 'hx-swap': 'outerHTML' }
+  const reasonId = `review-reason-${certificate.id}`
+  const error = feedback?.reasonError ?? null
+  return (
+    <div class="review">
+      <h4 class="visually-hidden">{t('review.title')}</h4>
+      {allowed.includes('verified') && (
+        <form method="post" action={action} class="button-row" {...hx}>
+          <input type="hidden" name="to" value="verified" />
+          <button type="submit" class="button button--secondary">
+            {t('review.verify')}
+          </button>
+        </form>
+      )}
+      {allowed.includes('rejected') && (
+        <details class="decline" open={error ? true : undefined}>
+          <summary>{t('review.rejectOpen')}</summary>
+          <form method="post" action={action} {...hx}>
+            <input type="hidden" name="to" value="rejected" />
+            <div class={error ? 'field field--invalid' : 'field'}>
+              <label for={reasonId}>{t('review.reason')}</label>
+              <textarea id={reasonId} name="reason" rows={2} aria-describedby={error ? `${reasonId}-hint ${reasonId}-error` : `${reasonId}-hint`} aria-invalid={error ? 'true' : undefined}>
+                {feedback?.reason ?? ''}
+              </textarea>
+              <p id={`${reasonId}-hint`} class="hint">
+                {t('review.reasonHint')}
+              </p>
+              {error && (
+                <p id={`${reasonId}-error`} class="field-error">
+                  {error}
+                </p>
+              )}
+            </div>
+            <button type="submit" class="button button--danger">
+              {t('review.reject')}
+            </button>
+          </form>
+        </details>
+      )}
+      {feedback?.message && (
+        <p class="field-error" role="alert">
+          {feedback.message}
+        </p>
+      )}
+    </div>
+  )
+}
+
+export function CertificateCard({ certificate, today, canReview, feedback }: { certificate: Certificate; today: string; canReview: boolean; feedback: ReviewFeedback | null }) {
   const { t, fmt, lang } = useI18n()
+  const expired = certificate.validUntil !== null && certificate.validUntil < today
+  const until = certificate.validUntil === null ? t('cert.noExpiry') : t('cert.until', { date: fmt.date(certificate.validUntil) })
+  return (
+    <li class="card" id={`cert-${certificate.id}`}>
+      <h3 title={certificateFullName(certificate.standard, lang)}>{certificateShortName(certificate.standard, lang)}</h3>
+      <p>
+        <span class={`badge badge--${certificate.status}`}>{t(`certStatus.${certificate.status}`)}</span>{' '}
+        {expired && <span class="badge badge--rejected">{t('cert.expired')}</span>}
+      </p>
+      <dl class="facts">
+        <Row term="cert.number">{certificate.number}</Row>
+        <Row term="cert.issuer">{certificate.issuer}</Row>
+        <Row term="cert.validity">{t('cert.range', { from: fmt.date(certificate.validFrom), until })}</Row>
+        {certificate.scope && <Row term="cert.scope">{certificate.scope}</Row>}
+      </dl>
+      {certificate.status === 'rejected' && certificate.statusReason && <p class="muted">{t('cert.reason', { reason: certificate.statusReason })}</p>}
+      {canReview && <ReviewForms certificate={certificate} feedback={feedback?.certificateId === certificate.id ? feedback : null} />}
+    </li>
+  )
+}
+
+function Certificates({ certificates, today, href, canReview, review }: Pick<OrganizationPageProps, 'certificates' | 'today' | 'href' | 'canReview' | 'review'>) {
+  const { t } = useI18n()
   return (
     <section class="panel" aria-labelledby="certificates-heading">
       <h2 id="certificates-heading">{t('org.certificates')}</h2>
@@ -207,26 +301,9 @@ function Certificates({ certificates, today, href }: Pick<OrganizationPageProps,
         <p class="empty">{t('org.noCertificates')}</p>
       ) : (
         <ul class="cert-list">
-          {certificates.items.map((certificate) => {
-            const expired = certificate.validUntil !== null && certificate.validUntil < today
-            const until = certificate.validUntil === null ? t('cert.noExpiry') : t('cert.until', { date: fmt.date(certificate.validUntil) })
-            return (
-              <li class="card">
-                <h3 title={certificateFullName(certificate.standard, lang)}>{certificateShortName(certificate.standard, lang)}</h3>
-                <p>
-                  <span class={`badge badge--${certificate.status}`}>{t(`certStatus.${certificate.status}`)}</span>{' '}
-                  {expired && <span class="badge badge--rejected">{t('cert.expired')}</span>}
-                </p>
-                <dl class="facts">
-                  <Row term="cert.number">{certificate.number}</Row>
-                  <Row term="cert.issuer">{certificate.issuer}</Row>
-                  <Row term="cert.validity">{t('cert.range', { from: fmt.date(certificate.validFrom), until })}</Row>
-                  {certificate.scope && <Row term="cert.scope">{certificate.scope}</Row>}
-                </dl>
-                {certificate.status === 'rejected' && certificate.statusReason && <p class="muted">{t('cert.reason', { reason: certificate.statusReason })}</p>}
-              </li>
-            )
-          })}
+          {certificates.items.map((certificate) => (
+            <CertificateCard certificate={certificate} today={today} canReview={canReview} feedback={review} />
+          ))}
         </ul>
       )}
       <Pager page={certificates.page} pages={Math.ceil(certificates.total / certificates.perPage)} href={(page) => href('certificates', page)} label={t('org.certificates')} />
@@ -237,16 +314,29 @@ function Certificates({ certificates, today, href }: Pick<OrganizationPageProps,
 export function OrganizationPage(props: OrganizationPageProps) {
   const { t } = useI18n()
   const { organization } = props
-  const posts = organization.kinds.includes('contractor') || organization.kinds.includes('centre')
+  // Posting a request for the organization is for those who may act for it (createNeed's own rule).
+  const posts = props.canEdit && (organization.kinds.includes('contractor') || organization.kinds.includes('centre'))
   return (
     <>
       <header class="page-head">
         <h1>{organization.name}</h1>
-        {posts && (
-          <p>
-            <a class="button button--secondary" href={`/needs/new?org=${encodeURIComponent(organization.id)}`}>
-              {t('org.publishNeed')}
-            </a>
+        {(posts || props.canEdit || props.canManagePeople) && (
+          <p class="button-row">
+            {props.canEdit && (
+              <a class="button" href={`/organizations/${organization.id}/edit`}>
+                {t('org.edit')}
+              </a>
+            )}
+            {props.canManagePeople && (
+              <a class="button button--secondary" href={`/organizations/${organization.id}/people`}>
+                {t('org.people')}
+              </a>
+            )}
+            {posts && (
+              <a class="button button--secondary" href={`/needs/new?org=${encodeURIComponent(organization.id)}`}>
+                {t('org.publishNeed')}
+              </a>
+            )}
           </p>
         )}
       </header>
@@ -255,7 +345,7 @@ export function OrganizationPage(props: OrganizationPageProps) {
         <Sites sites={props.sites} href={props.href} />
       </div>
       <Capacities capacities={props.capacities} sitesById={props.sitesById} href={props.href} />
-      <Certificates certificates={props.certificates} today={props.today} href={props.href} />
+      <Certificates certificates={props.certificates} today={props.today} href={props.href} canReview={props.canReview} review={props.review} />
     </>
   )
 }

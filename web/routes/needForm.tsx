@@ -101,7 +101,8 @@ export const needFormRoutes = new Hono<WebEnv>()
     return renderPartial(c, <PickerOptions name="materials" selected={selected} found={foundMaterials(query, i18n)} searched={query !== ''} />)
   })
   .get('/needs/new/cities', (c) => {
-    const prefix = (c.req.query('delivery') ?? '').trim().slice(0, 100)
+    // The need form's delivery place and a site's address share the suggestions.
+    const prefix = (c.req.query('delivery') ?? c.req.query('address') ?? '').trim().slice(0, 100)
     const cities = prefix.length < 2 ? [] : suggestCities(prefix, CITY_SUGGESTIONS)
     return renderPartial(
       c,
