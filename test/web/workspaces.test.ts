@@ -141,6 +141,32 @@ describe('centre dashboard', () => {
     expect(anonymous.headers.get('location')).toBe('/signin?next=%2Fcentre')
   })
 
+  it('queues certificates to verify, certificates expiring soon and matches to curate, within the curator\'s scope', async () => {
+    const today = NOW.toISOString().slice(0, 10)
+    const inTwelveDays = new Date(NOW.getTime() + 12 * 86_400_000).toISOString().slice(0, 10)
+    const [fresh] = await deps.sql`
+      insert into certificates (id, org_id, standard, number, issuer, valid_from, valid_until)
+      values (${`cert_${'q'.repeat(21)}`}, ${scenario.suppliers.elabuga}, 'ISO14001', 'RU-QUEUE-1', 'Русский Регистр', ${today}, '2029-01-01')
+      returning id`
+    await deps.sql`
+      insert into certificates (id, org_id, standard, number, issuer, valid_from, valid_until, status)
+      values (${`cert_${'x'.repeat(21)}`}, ${scenario.suppliers.elabuga}, 'ISO45001', 'RU-QUEUE-2', 'Русский Регистр', '2023-01-01', ${inTwelveDays}, 'verified')`
+    const needId = await publishedNeed('Кронштейн глушителя для очереди центра')
+
+    const centre = await page('/centre', [curator])
+    const queue = (name: string) => centre.html.slice(centre.html.indexOf(`id="queue-${name}"`), centre.html.indexOf('</section>', centre.html.indexOf(`id="queue-${name}"`)))
+    expect(queue('review')).toContain('RU-QUEUE-1')
+    expect(queue('review')).toContain(`href="/organizations/${scenario.suppliers.elabuga}#certificates"`)
+    expect(queue('expiring')).toContain('ISO 45001')
+    expect(queue('expiring')).not.toContain('RU-QUEUE-1')
+    expect(queue('curate')).toContain(`href="/needs/${needId}#match-${scenario.suppliers.elabuga}"`)
+    expect(fresh).toBeDefined()
+
+    const english = await page('/centre', [curator, ENGLISH])
+    expect(english.html).toContain('Certificates awaiting verification')
+    expect((await page('/centre', [supplier])).status).toBe(403)
+  })
+
   it('lists the needs the contractor submitted, with the contractor and a link to publish', async () => {
     const needId = await createDraftNeed(deps, scenario.contractorId, { title: 'Кронштейн <b>бампера</b>, переданный в центр' })
     const draft = await page(`/needs/${needId}`, [contractor])

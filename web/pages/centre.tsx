@@ -1,7 +1,11 @@
 import type { Child } from 'hono/jsx'
 import type { Page } from '../../src/domain/common.js'
 import type { Need } from '../../src/domain/need.js'
+import type { CertificateQueueItem } from '../../src/services/centre/listCertificatesForReview.js'
+import type { ExpiringCertificate } from '../../src/services/centre/listExpiringCertificates.js'
+import type { MatchQueueItem } from '../../src/services/centre/listMatchesToCurate.js'
 import { Pager } from '../components/Pager.js'
+import { certificateShortName } from '../labels.js'
 import { useI18n } from '../components/i18n.js'
 import type { PlainKey } from '../i18n/index.js'
 
@@ -31,16 +35,21 @@ export function Queue<T>({ id, title, lead, empty, page, href, children }: Queue
   )
 }
 
+export type QueueName = 'submitted' | 'review' | 'expiring' | 'curate'
+
 export interface CentrePageProps {
   submitted: Page<Need>
   /** Contractor names by organization id. */
   contractors: Map<string, string>
-  href: (queue: 'submitted', page: number) => string
+  review: Page<CertificateQueueItem>
+  expiring: Page<ExpiringCertificate>
+  curate: Page<MatchQueueItem>
+  href: (queue: QueueName, page: number) => string
 }
 
 /** The centre's workspace: what waits for a curator, each queue linking to the page where it is handled. */
-export function CentrePage({ submitted, contractors, href }: CentrePageProps) {
-  const { t, fmt } = useI18n()
+export function CentrePage({ submitted, contractors, review, expiring, curate, href }: CentrePageProps) {
+  const { t, fmt, lang } = useI18n()
   return (
     <>
       <h1>{t('centre.title')}</h1>
@@ -60,6 +69,48 @@ export function CentrePage({ submitted, contractors, href }: CentrePageProps) {
                     {t('centre.submittedAt', { time: fmt.dateTime(need.submittedAt) })}
                   </>
                 )}
+              </span>
+            </li>
+          ))}
+        </Queue>
+        <Queue id="queue-review" title="centre.review" lead="centre.reviewLead" empty="centre.reviewEmpty" page={review} href={(page) => href('review', page)}>
+          {review.items.map((certificate) => (
+            <li>
+              <a href={`/organizations/${certificate.orgId}#certificates`}>
+                {certificateShortName(certificate.standard, lang)} № {certificate.number}
+              </a>
+              <span class="queue__meta">
+                {certificate.orgName}
+                {' · '}
+                {certificate.validUntil ? t('centre.validUntil', { date: fmt.date(certificate.validUntil) }) : t('centre.noExpiry')}
+              </span>
+            </li>
+          ))}
+        </Queue>
+        <Queue id="queue-expiring" title="centre.expiring" lead="centre.expiringLead" empty="centre.expiringEmpty" page={expiring} href={(page) => href('expiring', page)}>
+          {expiring.items.map((certificate) => (
+            <li>
+              <a href={`/organizations/${certificate.orgId}#certificates`}>{certificateShortName(certificate.standard, lang)}</a>
+              <span class="queue__meta">
+                {certificate.orgName}
+                {' · '}
+                {t('centre.validUntil', { date: fmt.date(certificate.validUntil) })}
+              </span>
+            </li>
+          ))}
+        </Queue>
+        <Queue id="queue-curate" title="centre.curate" lead="centre.curateLead" empty="centre.curateEmpty" page={curate} href={(page) => href('curate', page)}>
+          {curate.items.map((match) => (
+            <li>
+              <a href={`/needs/${match.needId}#match-${match.supplierOrgId}`}>{match.needTitle}</a>
+              <span class="queue__meta">
+                {match.supplierName}
+                {' · '}
+                {t(`matchStatus.${match.status}` as PlainKey)}
+                {' · '}
+                {t('centre.score', { score: fmt.points(match.score) })}
+                {' · '}
+                {t('centre.deadline', { date: fmt.date(match.deadline) })}
               </span>
             </li>
           ))}

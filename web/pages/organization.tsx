@@ -295,7 +295,7 @@ export function CertificateCard({ certificate, today, canReview, feedback }: { c
 function Certificates({ certificates, today, href, canReview, review }: Pick<OrganizationPageProps, 'certificates' | 'today' | 'href' | 'canReview' | 'review'>) {
   const { t } = useI18n()
   return (
-    <section class="panel" aria-labelledby="certificates-heading">
+    <section class="panel" id="certificates" aria-labelledby="certificates-heading">
       <h2 id="certificates-heading">{t('org.certificates')}</h2>
       {certificates.items.length === 0 ? (
         <p class="empty">{t('org.noCertificates')}</p>
