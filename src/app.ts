@@ -7,11 +7,13 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { readSessionCookie } from './auth/cookie.js'
 import { sessionMiddleware } from './auth/middleware.js'
 import type { Sql } from './db/client.js'
+import { MAX_CERTIFICATE_FILE_BYTES } from './domain/certificateFile.js'
 import type { Search } from './search/client.js'
 import { type Logger, silentLogger } from './lib/log.js'
 import { errorResponse, problemResponse } from './lib/problem.js'
 import { authApi } from './routes/api/auth/index.js'
 import { capacitiesApi, organizationCapacitiesApi } from './routes/api/capacities/index.js'
+import { CERTIFICATE_FILE_PATH, certificateFilesApi } from './routes/api/certificateFiles.js'
 import { certificatesApi } from './routes/api/certificates/index.js'
 import { clustersApi } from './routes/api/clusters/index.js'
 import { geoApi } from './routes/api/geo/index.js'
@@ -76,12 +78,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const forgeable = c.req.method === 'POST' && (c.req.header('content-type') !== undefined || readSessionCookie(c) !== undefined)
     return forgeable ? csrfProtection(c, next) : next()
   })
-  app.use(
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-      onError: (c) => problemResponse(c, { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: `The body exceeds ${deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES} bytes` }),
-    }),
-  )
+  const limitBody = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => problemResponse(c, { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: `The body exceeds ${maxSize} bytes` }) })
+  const jsonBodyLimit = limitBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)
+  // A scan plus its multipart envelope; the service refuses files over MAX_CERTIFICATE_FILE_BYTES itself.
+  const uploadBodyLimit = limitBody(MAX_CERTIFICATE_FILE_BYTES + 64 * 1024)
+  app.use((c, next) => (CERTIFICATE_FILE_PATH.test(c.req.path) ? uploadBodyLimit : jsonBodyLimit)(c, next))
   app.use(sessionMiddleware({ sql: deps.sql, now }))
   app.use(async (c, next) => {
     c.set('search', deps.search)
@@ -99,6 +101,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/clusters', clustersApi)
   app.route('/api', sitesApi)
   app.route('/api', certificatesApi)
+  app.route('/', certificateFilesApi)
   app.route('/api/taxonomy', taxonomyApi)
   app.route('/api/geo', geoApi)
   app.route('/api/search', searchApi)
