@@ -1,5 +1,6 @@
 import { CERTIFICATES, type CertificateKind } from '../../src/domain/taxonomy/index.js'
 import type { Certificate } from '../../src/domain/certificate.js'
+import type { CertificateFileInfo } from '../../src/services/certificates/getFile.js'
 import type { Organization } from '../../src/domain/organization.js'
 import { ErrorSummary, FieldError, InputField, RequiredMark, TextAreaField, fieldId } from '../components/fields.js'
 import { useI18n } from '../components/i18n.js'
@@ -13,6 +14,8 @@ export interface CertificateFormProps {
   organization: Organization
   /** The stored certificate when editing: its verification status is shown. */
   certificate: Certificate | null
+  /** The attached scan, when there is one. */
+  file: CertificateFileInfo | null
   values: CertificateFormValues
   errors: FormErrors
 }
@@ -47,8 +50,8 @@ function StandardSelect({ value, errors }: { value: string; errors: FormErrors }
   )
 }
 
-/** A certificate as its holder states it; the centre verifies it. The scan upload comes with a later issue. */
-export function CertificateFormPage({ organization, certificate, values, errors }: CertificateFormProps) {
+/** A certificate as its holder states it, with its scan; the centre verifies it. */
+export function CertificateFormPage({ organization, certificate, file, values, errors }: CertificateFormProps) {
   const { t } = useI18n()
   const base = `/organizations/${organization.id}/certificates`
   const action = certificate ? `${base}/${certificate.id}/edit` : `${base}/new`
@@ -89,6 +92,34 @@ export function CertificateFormPage({ organization, certificate, values, errors 
           </button>
         </p>
       </form>
+      {certificate && (
+        <section class="panel" aria-labelledby="certificate-file-heading">
+          <h2 id="certificate-file-heading">{t('certForm.fileTitle')}</h2>
+          <form method="post" action={`${base}/${certificate.id}/file`} enctype="multipart/form-data" class="stack">
+            <div class="field">
+              <label for={fieldId('file')}>{t('certForm.file')}</label>
+              <p id={`${fieldId('file')}-hint`} class="hint">
+                {t('certForm.fileHint')}
+              </p>
+              <input
+                type="file"
+                id={fieldId('file')}
+                name="file"
+                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                aria-describedby={`${fieldId('file')}-hint${errors.fields.file?.length ? ` ${fieldId('file')}-error` : ''}`}
+                required
+              />
+              <FieldError name="file" error={errors.fields.file?.[0] ?? null} />
+            </div>
+            <p class="form-actions">
+              <button type="submit" class="button">
+                {t('certForm.upload')}
+              </button>
+              {file && <a href={`/api/certificates/${certificate.id}/file`}>{t('certForm.download')}: {file.name}</a>}
+            </p>
+          </form>
+        </section>
+      )}
     </div>
   )
 }

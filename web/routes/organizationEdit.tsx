@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { siteInputSchema } from '../../src/domain/site.js'
 import { searchMaterials, searchProcesses } from '../../src/domain/taxonomy/index.js'
-import { NotFoundError, ServiceError } from '../../src/lib/errors.js'
+import { NotFoundError, ServiceError, ValidationError } from '../../src/lib/errors.js'
 import { assertOrganizationAccess, hasOrganizationAccess } from '../../src/services/authorization.js'
 import { createCapacity } from '../../src/services/capacities/create.js'
 import { deleteCapacity } from '../../src/services/capacities/delete.js'
@@ -14,6 +14,8 @@ import { deleteCertificate } from '../../src/services/certificates/delete.js'
 import { getCertificate } from '../../src/services/certificates/get.js'
 import { listCertificates } from '../../src/services/certificates/list.js'
 import { updateCertificate } from '../../src/services/certificates/update.js'
+import { attachCertificateFile } from '../../src/services/certificates/attachFile.js'
+import { getCertificateFileInfo } from '../../src/services/certificates/getFile.js'
 import { getOrganization } from '../../src/services/organizations/get.js'
 import { createSite } from '../../src/services/sites/create.js'
 import { deleteSite } from '../../src/services/sites/delete.js'
@@ -147,7 +149,7 @@ async function certificateForm(c: WebContext, certificate: Certificate | null, v
   return renderPage(
     c,
     { title: c.var.i18n.t(certificate ? 'certForm.editTitle' : 'certForm.newTitle'), status, returnTo: certificate ? `${base}/${certificate.id}/edit` : `${base}/new` },
-    <CertificateFormPage organization={organization} certificate={certificate} values={values} errors={errors} />,
+    <CertificateFormPage organization={organization} certificate={certificate} file={certificate ? await getCertificateFileInfo(c.var.ctx, certificate.id) : null} values={values} errors={errors} />,
   )
 }
 
@@ -262,6 +264,21 @@ export const organizationEditRoutes = new Hono<WebEnv>()
       return certificateForm(c, certificate, values, refusal.errors, refusal.status)
     }
     return c.redirect(`/organizations/${organization.id}/edit#certificates`, 303)
+  })
+  .post('/organizations/:id/certificates/:certificateId/file', async (c) => {
+    const organization = await editableOrganization(c)
+    const certificate = await certificateOf(c, organization.id)
+    const body = await c.req.parseBody()
+    const file = body.file
+    try {
+      if (!(file instanceof File) || file.size === 0) throw new ValidationError('No file', [{ path: 'body.file', message: 'Приложите файл / Attach a file' }])
+      await attachCertificateFile(c.var.ctx, certificate.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+    } catch (error) {
+      if (!(error instanceof ServiceError) || error.status >= 500 || error.status === 404) throw error
+      const message = localizedHalf(error.errors[0]?.message ?? error.message, c.var.i18n.lang)
+      return certificateForm(c, certificate, certificateToForm(certificate), { fields: { file: [message] }, form: [] }, error.status as ContentfulStatusCode)
+    }
+    return c.redirect(`/organizations/${organization.id}/certificates/${certificate.id}/edit`, 303)
   })
   .post('/organizations/:id/certificates/:certificateId/delete', (c) => {
     const certificateId = parsedId('cert', c.req.param('certificateId'), 'Certificate')

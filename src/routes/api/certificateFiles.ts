@@ -5,8 +5,8 @@ import { attachCertificateFile } from '../../services/certificates/attachFile.js
 import { getCertificateFile } from '../../services/certificates/getFile.js'
 import type { AppEnv } from '../env.js'
 
-/** Matches the upload path, so app.ts can give it a larger body limit than JSON routes. */
-export const CERTIFICATE_FILE_PATH = /^\/api\/certificates\/[^/]+\/file$/
+/** Matches the upload paths (API and page), so app.ts can give them a larger body limit than JSON routes. */
+export const CERTIFICATE_FILE_PATH = /^(\/api\/certificates\/[^/]+|\/organizations\/[^/]+\/certificates\/[^/]+)\/file$/
 
 const certificateId = idSchema('cert')
 

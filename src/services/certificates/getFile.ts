@@ -22,3 +22,19 @@ export async function getCertificateFile(ctx: ServiceContext, certificateId: str
   if (!file) throw notFound
   return { name: file.fileName, contentType: file.contentType, content: file.content }
 }
+
+export interface CertificateFileInfo {
+  name: string
+  sizeBytes: number
+  uploadedAt: string
+}
+
+/** Whether a scan is attached, and which, for those who may download it; null otherwise. */
+export async function getCertificateFileInfo(ctx: ServiceContext, certificateId: string): Promise<CertificateFileInfo | null> {
+  const [row] = await ctx.sql<{ orgId: string; fileName: string; sizeBytes: number; uploadedAt: Date }[]>`
+    select c.org_id, f.file_name, f.size_bytes, f.uploaded_at
+    from certificate_files f join certificates c on c.id = f.certificate_id where f.certificate_id = ${certificateId}`
+  if (!row) return null
+  await assertOrganizationAccess(ctx, row.orgId, 'member', { notFound: new NotFoundError('Certificate file', certificateId) })
+  return { name: row.fileName, sizeBytes: row.sizeBytes, uploadedAt: row.uploadedAt.toISOString() }
+}
