@@ -105,7 +105,7 @@ function weakestMaterialLevel(required: readonly string[], offered: readonly str
 export type SortedSides = readonly [number, number, number]
 
 /** The three sides in ascending order (a three-element sorting network: no array sort, no comparator calls). */
-export function sortedDimensions(envelope: Envelope): SortedSides {
+function sortedDimensions(envelope: Envelope): SortedSides {
   let a = envelope.lengthMm
   let b = envelope.widthMm
   let c = envelope.heightMm
@@ -180,7 +180,7 @@ export const FAILURE_BIT: Readonly<Record<CapacityConstraint, number>> = {
 }
 const CAPACITY_CONSTRAINT_ORDER = Object.keys(FAILURE_BIT) as CapacityConstraint[]
 
-export function failureSet(failures: number): Set<CapacityConstraint> {
+function failureSet(failures: number): Set<CapacityConstraint> {
   return new Set(CAPACITY_CONSTRAINT_ORDER.filter((constraint) => (failures & FAILURE_BIT[constraint]) !== 0))
 }
 
@@ -194,7 +194,8 @@ export function partEnvelope(need: MatchNeed): PartEnvelope | null {
 /**
  * How one capacity measures up to the part, whatever process it is used for. Only which of these count
  * depends on the process (applicableRequirements), so a capacity listing several of the need's processes
- * is measured once. Scores are for a stated ability; null fields mean either side is unknown.
+ * is measured once. A margin or utilisation is null when the need or the capacity leaves it unstated, and
+ * its score is then UNSTATED_FIT (which counts only when the need states the requirement: judgeCapacity).
  */
 export interface CapacityMeasure {
   material: CapacityAssessment['material']

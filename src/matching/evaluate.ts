@@ -1,13 +1,18 @@
 import {
-  assessCapacity, assessFreeHours, freeHoursInWindow,
-  type CapacityAssessment, type FreeHoursAssessment, type HoursWindow,
+  FAILURE_BIT, applicableRequirements, assessFreeHours, freeHoursInWindow, freeHoursValue, freeHoursViolated, judgeCapacity,
+  measureCapacity, partEnvelope,
+  type ApplicableRequirements, type CapacityAssessment, type CapacityMeasure, type FreeHoursAssessment, type HoursWindow,
+  type PartEnvelope, type ProcessJudgement,
 } from './capability.js'
-import { assessCertification, certificateMiss, type CertificationAssessment } from './certification.js'
-import { assessProximity, siteDistance, type ProximityAssessment, type SiteDistance } from './proximity.js'
+import {
+  assessStandards, certificateMiss, certificatesUsedBy, standardsWanted, type StandardsAssessment, type StandardsWanted,
+} from './certification.js'
+import { assessProximity, proximityScore, siteProximity, type ProximityAssessment, type SiteProximity } from './proximity.js'
 import type {
-  CapacityConstraint, HardConstraint, HoursDeclaration, MatchNeed, Miss, ProcessFit, ScoredPair, SupplierCandidate, Weights,
+  CapacityCandidate, CapacityConstraint, HardConstraint, HoursDeclaration, MatchNeed, Miss, ProcessFit, ScoredPair,
+  SupplierCandidate, Weights,
 } from './types.js'
-import { weightedScore } from './weights.js'
+import { weightedFactors } from './weights.js'
 
 /**
  * Evaluation of one need × one supplier: hard constraints, then the score of the best way the supplier
@@ -44,188 +49,295 @@ export type Waiver =
   | { constraint: Exclude<HardConstraint, 'certificate'> }
   | { constraint: 'certificate'; certificate: string }
 
-interface PreparedCapacity extends CapacityAssessment {
-  site: SiteDistance
-  windowHours: number
-  declaresHours: boolean
+/**
+ * Everything a pair evaluation needs from the need alone (and `now`), worked out once per need rather than
+ * once per supplier: matchSuppliers evaluates one need against hundreds of suppliers.
+ */
+export interface NeedContext {
+  need: MatchNeed
+  weights: Weights
+  window: HoursWindow
+  /** The need's processes, each once, in the need's order. */
+  processes: string[]
+  /** Per process (same order): the part requirements it is judged on, from the taxonomy. */
+  applies: ApplicableRequirements[]
+  part: PartEnvelope | null
+  standards: StandardsWanted
+}
+
+export function needContext(need: MatchNeed, weights: Weights, window: HoursWindow): NeedContext {
+  const processes = [...new Set(need.processes)]
+  return {
+    need,
+    weights,
+    window,
+    processes,
+    applies: processes.map((process) => applicableRequirements(process)),
+    part: partEnvelope(need),
+    standards: standardsWanted(need),
+  }
+}
+
+/** A capacity's free hours in the need's window, shared by its options for several processes. */
+interface CapacityHours { declares: boolean; inWindow: number }
+
+/** One capacity considered for one process of the need. */
+interface CapacityOption extends ProcessJudgement {
+  capacity: CapacityCandidate
+  material: CapacityAssessment['material']
+  site: SiteProximity
+  hours: CapacityHours
 }
 
 interface PreparedPair {
-  need: MatchNeed
+  context: NeedContext
   supplier: SupplierCandidate
-  weights: Weights
-  window: HoursWindow
-  processes: string[]
-  /** Per process, the capacities listing it, best fit first. */
-  listed: Map<string, PreparedCapacity[]>
-  sites: SiteDistance[]
-  certification: CertificationAssessment
+  /** Per process (same order as NeedContext.processes), the capacities listing it, best fit first. */
+  listed: CapacityOption[][]
+  certification: StandardsAssessment
 }
 
 interface Assignment {
-  /** Per process (same order as PreparedPair.processes); null = uncovered, only under a 'process' waiver. */
-  chosen: (PreparedCapacity | null)[]
+  /** Per process (same order as NeedContext.processes); null = uncovered, only under a 'process' waiver. */
+  chosen: (CapacityOption | null)[]
   score: number
   capability: number
   hours: FreeHoursAssessment
   proximity: ProximityAssessment
 }
 
-function byFitThenId(a: PreparedCapacity, b: PreparedCapacity): number {
+function byFitThenId(a: CapacityOption, b: CapacityOption): number {
   if (a.fit !== b.fit) return b.fit - a.fit
   return a.capacity.id < b.capacity.id ? -1 : a.capacity.id > b.capacity.id ? 1 : 0
 }
 
-function prepare(need: MatchNeed, supplier: SupplierCandidate, weights: Weights, window: HoursWindow): PreparedPair {
-  const sitesById = new Map<string, SiteDistance>()
+function prepare(context: NeedContext, supplier: SupplierCandidate, certification: StandardsAssessment): PreparedPair {
+  const { need, processes } = context
+  // Each site id once, the first given, as capacities refer to sites by id.
+  const sites: SiteProximity[] = []
   for (const site of supplier.sites) {
-    if (!sitesById.has(site.id)) sitesById.set(site.id, siteDistance(need, site))
+    if (!sites.some((known) => known.site.id === site.id)) sites.push(siteProximity(need, site))
   }
-  const processes = [...new Set(need.processes)]
-  const wanted = new Set(processes)
-  const listed = new Map<string, PreparedCapacity[]>(processes.map((p) => [p, []]))
+  const listed: CapacityOption[][] = processes.map(() => [])
   for (const capacity of supplier.capacities) {
-    const site = sitesById.get(capacity.siteId)
-    // A capacity at a site the supplier did not give cannot be located, so it cannot be offered.
-    if (site === undefined) continue
-    const windowHours = freeHoursInWindow(capacity, window)
-    const declaresHours = capacity.freeHours.length > 0
-    for (const process of new Set(capacity.processes)) {
-      listed.get(process)?.push({ ...assessCapacity(need, capacity, process), site, windowHours, declaresHours })
+    // Located, measured and counted once, and only when the capacity lists one of the need's processes
+    // (most capacities of a candidate do not).
+    let site: SiteProximity | undefined
+    let measure: CapacityMeasure | null = null
+    let hours: CapacityHours | null = null
+    for (let position = 0; position < capacity.processes.length; position++) {
+      const process = capacity.processes[position] as string
+      const index = processes.indexOf(process)
+      const list = listed[index]
+      const applies = context.applies[index]
+      // A process the capacity lists twice is offered once.
+      if (list === undefined || applies === undefined || capacity.processes.indexOf(process) !== position) continue
+      site ??= sites.find((known) => known.site.id === capacity.siteId)
+      // A capacity at a site the supplier did not give cannot be located, so it cannot be offered.
+      if (site === undefined) break
+      measure ??= measureCapacity(need, context.part, capacity)
+      hours ??= { declares: capacity.freeHours.length > 0, inWindow: freeHoursInWindow(capacity, context.window) }
+      const judged = judgeCapacity(need, capacity, measure, applies)
+      list.push({
+        capacity,
+        material: measure.material,
+        fit: judged.fit,
+        toleranceMargin: judged.toleranceMargin,
+        roughnessMargin: judged.roughnessMargin,
+        envelopeUtilisation: judged.envelopeUtilisation,
+        unstated: judged.unstated,
+        failures: judged.failures,
+        site,
+        hours,
+      })
     }
   }
-  for (const list of listed.values()) list.sort(byFitThenId)
-  return {
-    need,
-    supplier,
-    weights,
-    window,
-    processes,
-    listed,
-    sites: [...sitesById.values()],
-    certification: assessCertification(need, supplier.certificates),
-  }
+  for (const list of listed) list.sort(byFitThenId)
+  return { context, supplier, listed, certification }
 }
 
-function passes(capacity: PreparedCapacity, waiver: Waiver | null): boolean {
-  for (const failure of capacity.failures) {
-    if (waiver === null || waiver.constraint !== failure) return false
-  }
-  return true
+function isCapacityConstraint(constraint: HardConstraint): constraint is CapacityConstraint {
+  return CAPACITY_CONSTRAINTS.has(constraint)
 }
 
-/** Keeps the best-fitting capacities per process so that the number of assignments stays bounded. */
-function boundAssignments(lists: PreparedCapacity[][]): PreparedCapacity[][] {
-  const bounded = lists.map((list) => [...list])
-  const count = () => bounded.reduce((product, list) => product * Math.max(1, list.length), 1)
-  while (count() > MAX_ASSIGNMENTS) {
-    const longest = bounded.reduce((a, b) => (b.length > a.length ? b : a))
-    longest.pop()
+/** Fails no hard constraint except the waived one (`waivedBit`: its FAILURE_BIT, 0 when none is waived). */
+function passes(option: CapacityOption, waivedBit: number): boolean {
+  return (option.failures & ~waivedBit) === 0
+}
+
+function assignmentCount(lists: readonly (readonly CapacityOption[] | null)[]): number {
+  return lists.reduce((product, list) => product * Math.max(1, list?.length ?? 0), 1)
+}
+
+/**
+ * Keeps the best-fitting capacities per process so that the number of assignments stays bounded:
+ * drops the worst capacity of the first longest list until the product is within MAX_ASSIGNMENTS.
+ */
+function boundAssignments(lists: (CapacityOption[] | null)[]): (CapacityOption[] | null)[] {
+  if (assignmentCount(lists) <= MAX_ASSIGNMENTS) return lists
+  const bounded = lists.map((list) => (list === null ? null : [...list]))
+  while (assignmentCount(bounded) > MAX_ASSIGNMENTS) {
+    let longest: CapacityOption[] | null = null
+    for (const list of bounded) if (list !== null && (longest === null || list.length > longest.length)) longest = list
+    longest?.pop()
   }
   return bounded
 }
 
-function hoursDeclaration(used: readonly PreparedCapacity[]): HoursDeclaration {
-  const declaring = used.filter((c) => c.declaresHours).length
-  if (declaring === 0) return 'none'
-  return declaring === used.length ? 'all' : 'partial'
+/** Whether the same capacity was already chosen for an earlier process (it then counts once). */
+function chosenEarlier(chosen: readonly (CapacityOption | null)[], index: number, option: CapacityOption): boolean {
+  for (let i = 0; i < index; i++) if (chosen[i]?.capacity.id === option.capacity.id) return true
+  return false
 }
 
-function distanceOrInfinity(assignment: Assignment): number {
-  return assignment.proximity.km ?? Number.POSITIVE_INFINITY
+/**
+ * Depth-first search over the assignments (one eligible capacity per process, lists best fit first),
+ * pruning a branch when even the best remaining fits with perfect proximity and capacity scores could not
+ * beat the best assignment found. Leaves are scored on plain numbers; the records of the hours and
+ * proximity assessments are built once, for the winner.
+ */
+class AssignmentSearch {
+  private readonly chosen: (CapacityOption | null)[]
+  /** maxFitFrom[i]: sum of the best fits of lists i… (what the remaining processes can add at most). */
+  private readonly maxFitFrom: number[]
+  private readonly processCount: number
+  private best: {
+    chosen: (CapacityOption | null)[]
+    score: number
+    capability: number
+    /** Road km of the nearest site used, Infinity when unknown: the tie-break between equal scores. */
+    distance: number
+    available: number
+    declared: HoursDeclaration
+  } | null = null
+
+  constructor(
+    private readonly pair: PreparedPair,
+    private readonly lists: readonly (readonly CapacityOption[] | null)[],
+    private readonly waiver: Waiver | null,
+  ) {
+    this.chosen = new Array<CapacityOption | null>(lists.length).fill(null)
+    this.processCount = Math.max(1, pair.context.processes.length)
+    this.maxFitFrom = new Array<number>(lists.length + 1).fill(0)
+    for (let i = lists.length - 1; i >= 0; i--) {
+      this.maxFitFrom[i] = (this.maxFitFrom[i + 1] ?? 0) + (lists[i]?.[0]?.fit ?? 0)
+    }
+  }
+
+  private ceiling(fitSum: number, from: number): number {
+    const capability = (fitSum + (this.maxFitFrom[from] ?? 0)) / this.processCount
+    return weightedFactors(this.pair.context.weights, capability, this.pair.certification.value, 1, 1)
+  }
+
+  visit(index: number, fitSum: number): void {
+    if (this.best !== null && this.ceiling(fitSum, index) < this.best.score) return
+    if (index === this.lists.length) {
+      this.leaf(fitSum)
+      return
+    }
+    const list = this.lists[index]
+    if (list === null || list === undefined) {
+      this.chosen[index] = null
+      this.visit(index + 1, fitSum)
+      return
+    }
+    for (const option of list) {
+      this.chosen[index] = option
+      this.visit(index + 1, fitSum + option.fit)
+    }
+  }
+
+  private leaf(fitSum: number): void {
+    const { need, weights } = this.pair.context
+    // Every leaf covers at least one process (bestAssignment returns before searching otherwise), so at
+    // least one capacity and site are used.
+    let used = 0
+    let declaring = 0
+    let available = 0
+    let nearest: SiteProximity | null = null
+    let sameCluster = false
+    let sameRegion = false
+    for (let i = 0; i < this.chosen.length; i++) {
+      const option = this.chosen[i]
+      if (option === null || option === undefined || chosenEarlier(this.chosen, i, option)) continue
+      used++
+      if (option.hours.declares) declaring++
+      available = available + (option.hours.declares ? option.hours.inWindow : 0)
+      // A site shared by two capacities changes neither the nearest site nor the bonuses the second time.
+      const site = option.site
+      if (nearest === null || site.km < nearest.km || (site.km === nearest.km && site.site.id < nearest.site.id)) nearest = site
+      if (site.sameCluster) sameCluster = true
+      if (site.sameRegion) sameRegion = true
+    }
+
+    const declared: HoursDeclaration = declaring === 0 ? 'none' : declaring === used ? 'all' : 'partial'
+    if (freeHoursViolated(need.machineHours, available, declared) && this.waiver?.constraint !== 'hours') return
+    const km = nearest === null ? null : nearest.km
+    const tooFar = need.maxDistanceKm !== null && (km === null || km > need.maxDistanceKm)
+    if (tooFar && this.waiver?.constraint !== 'distance') return
+
+    const capability = fitSum / this.processCount
+    const score = weightedFactors(
+      weights,
+      capability,
+      this.pair.certification.value,
+      proximityScore(km, sameCluster, sameRegion),
+      freeHoursValue(need.machineHours, available, declared),
+    )
+    const distance = km ?? Number.POSITIVE_INFINITY
+    if (this.best === null || score > this.best.score || (score === this.best.score && distance < this.best.distance)) {
+      this.best = { chosen: [...this.chosen], score, capability, distance, available, declared }
+    }
+  }
+
+  /** The best assignment with its hours and proximity records (the same functions the leaves scored with). */
+  result(): Assignment | null {
+    if (this.best === null) return null
+    const { chosen, score, capability, available, declared } = this.best
+    const usedSites: SiteProximity[] = []
+    for (const option of chosen) {
+      if (option !== null && !usedSites.some((site) => site.site.id === option.site.site.id)) usedSites.push(option.site)
+    }
+    const { need } = this.pair.context
+    return {
+      chosen,
+      score,
+      capability,
+      hours: assessFreeHours(need.machineHours, available, declared),
+      proximity: assessProximity(need, usedSites),
+    }
+  }
 }
 
 /** Best assignment that meets every hard constraint except the waived one, or null if none does. */
 function bestAssignment(pair: PreparedPair, waiver: Waiver | null): Assignment | null {
-  const { need, weights, certification } = pair
-  const unmetCertificates = certification.unmet.filter(
-    (code) => waiver === null || waiver.constraint !== 'certificate' || waiver.certificate !== code,
-  )
-  if (unmetCertificates.length > 0) return null
+  const waivedCertificate = waiver?.constraint === 'certificate' ? waiver.certificate : null
+  if (pair.certification.unmet.some((code) => code !== waivedCertificate)) return null
 
-  const options: (PreparedCapacity[] | null)[] = []
-  for (const process of pair.processes) {
-    const listed = pair.listed.get(process) ?? []
+  const waivedBit = waiver !== null && isCapacityConstraint(waiver.constraint) ? FAILURE_BIT[waiver.constraint] : 0
+  const options: (CapacityOption[] | null)[] = []
+  let covered = 0
+  for (const listed of pair.listed) {
     if (listed.length === 0) {
       if (waiver?.constraint !== 'process') return null
       options.push(null)
       continue
     }
-    const eligible = listed.filter((capacity) => passes(capacity, waiver))
+    const eligible = listed.filter((option) => passes(option, waivedBit))
     if (eligible.length === 0) return null
     options.push(eligible)
+    covered++
   }
-  const covered = options.filter((o): o is PreparedCapacity[] => o !== null)
   // A supplier offering none of the processes is another trade, not a near miss.
-  if (covered.length === 0) return null
-  const boundedLists = boundAssignments(covered)
-  let nextBounded = 0
-  const lists = options.map((o) => (o === null ? null : boundedLists[nextBounded++] ?? []))
+  if (covered === 0) return null
 
-  const processCount = Math.max(1, pair.processes.length)
-  const maxFitFrom: number[] = new Array<number>(lists.length + 1).fill(0)
-  for (let i = lists.length - 1; i >= 0; i--) maxFitFrom[i] = (maxFitFrom[i + 1] ?? 0) + (lists[i]?.[0]?.fit ?? 0)
-  const scoreCeiling = (fitSum: number, from: number) => weightedScore(weights, {
-    capability: (fitSum + (maxFitFrom[from] ?? 0)) / processCount,
-    certification: certification.value,
-    proximity: 1,
-    capacity: 1,
-  })
-
-  let best: Assignment | null = null
-  const chosen: (PreparedCapacity | null)[] = new Array<PreparedCapacity | null>(lists.length).fill(null)
-
-  const evaluateLeaf = (fitSum: number) => {
-    const used = new Map<string, PreparedCapacity>()
-    for (const capacity of chosen) if (capacity !== null) used.set(capacity.capacity.id, capacity)
-    const usedList = [...used.values()]
-    const declared = hoursDeclaration(usedList)
-    const available = usedList.reduce((sum, c) => sum + (c.declaresHours ? c.windowHours : 0), 0)
-    const hours = assessFreeHours(need.machineHours, available, declared)
-    if (hours.violated && waiver?.constraint !== 'hours') return
-
-    const usedSites = new Map<string, SiteDistance>()
-    for (const capacity of usedList) usedSites.set(capacity.site.site.id, capacity.site)
-    const proximity = assessProximity(need, usedSites.size > 0 ? [...usedSites.values()] : pair.sites)
-    const tooFar = need.maxDistanceKm !== null && (proximity.km === null || proximity.km > need.maxDistanceKm)
-    if (tooFar && waiver?.constraint !== 'distance') return
-
-    const capability = fitSum / processCount
-    const score = weightedScore(weights, {
-      capability,
-      certification: certification.value,
-      proximity: proximity.value,
-      capacity: hours.value,
-    })
-    const candidate: Assignment = { chosen: [...chosen], score, capability, hours, proximity }
-    if (best === null || score > best.score || (score === best.score && distanceOrInfinity(candidate) < distanceOrInfinity(best))) {
-      best = candidate
-    }
-  }
-
-  const visit = (index: number, fitSum: number) => {
-    if (best !== null && scoreCeiling(fitSum, index) < best.score) return
-    if (index === lists.length) {
-      evaluateLeaf(fitSum)
-      return
-    }
-    const list = lists[index]
-    if (list === null || list === undefined) {
-      chosen[index] = null
-      visit(index + 1, fitSum)
-      return
-    }
-    for (const capacity of list) {
-      chosen[index] = capacity
-      visit(index + 1, fitSum + capacity.fit)
-    }
-  }
-  visit(0, 0)
-  return best
+  const search = new AssignmentSearch(pair, boundAssignments(options), waiver)
+  search.visit(0, 0)
+  return search.result()
 }
 
-function processFit(process: string, capacity: PreparedCapacity | null): ProcessFit {
-  if (capacity === null) {
+function processFit(process: string, option: CapacityOption | null): ProcessFit {
+  if (option === null) {
     return {
       process, capacityId: null, siteId: null, fit: 0, material: 'none',
       toleranceMargin: null, roughnessMargin: null, envelopeUtilisation: null, unstated: [],
@@ -233,14 +345,14 @@ function processFit(process: string, capacity: PreparedCapacity | null): Process
   }
   return {
     process,
-    capacityId: capacity.capacity.id,
-    siteId: capacity.capacity.siteId,
-    fit: capacity.fit,
-    material: capacity.material,
-    toleranceMargin: capacity.toleranceMargin,
-    roughnessMargin: capacity.roughnessMargin,
-    envelopeUtilisation: capacity.envelopeUtilisation,
-    unstated: capacity.unstated,
+    capacityId: option.capacity.id,
+    siteId: option.capacity.siteId,
+    fit: option.fit,
+    material: option.material,
+    toleranceMargin: option.toleranceMargin,
+    roughnessMargin: option.roughnessMargin,
+    envelopeUtilisation: option.envelopeUtilisation,
+    unstated: option.unstated,
   }
 }
 
@@ -250,7 +362,8 @@ function roundScore(score: number): number {
 }
 
 function scoredPair(pair: PreparedPair, assignment: Assignment): ScoredPair {
-  const perProcess = pair.processes.map((process, i) => processFit(process, assignment.chosen[i] ?? null))
+  const { processes, window, weights } = pair.context
+  const perProcess = processes.map((process, i) => processFit(process, assignment.chosen[i] ?? null))
   const capacityIds = [...new Set(assignment.chosen.flatMap((c) => (c === null ? [] : [c.capacity.id])))].sort()
   return {
     score: roundScore(assignment.score),
@@ -258,7 +371,7 @@ function scoredPair(pair: PreparedPair, assignment: Assignment): ScoredPair {
       capability: {
         value: assignment.capability,
         details: {
-          processesRequired: pair.processes.length,
+          processesRequired: processes.length,
           processesCovered: perProcess.filter((p) => p.capacityId !== null).length,
           perProcess,
         },
@@ -271,33 +384,33 @@ function scoredPair(pair: PreparedPair, assignment: Assignment): ScoredPair {
           requiredHours: assignment.hours.requiredHours,
           availableHours: assignment.hours.availableHours,
           declared: assignment.hours.declared,
-          fromMonth: pair.window.fromMonth,
-          toMonth: pair.window.toMonth,
+          fromMonth: window.fromMonth,
+          toMonth: window.toMonth,
         },
       },
     },
     distanceKm: assignment.proximity.details.distanceKm,
     capacityIds,
-    certificatesUsed: pair.certification.used,
-    weights: pair.weights,
+    certificatesUsed: certificatesUsedBy(pair.certification),
+    weights,
   }
 }
 
 function failingProcesses(pair: PreparedPair, assignment: Assignment, constraint: CapacityConstraint) {
-  return pair.processes.flatMap((process, i) => {
-    const capacity = assignment.chosen[i]
-    return capacity && capacity.failures.has(constraint) ? [{ process, capacity }] : []
+  return pair.context.processes.flatMap((process, i) => {
+    const option = assignment.chosen[i]
+    return option && (option.failures & FAILURE_BIT[constraint]) !== 0 ? [{ process, option }] : []
   })
 }
 
 /** What exactly the waived constraint missed, read off the assignment that was scored. */
 function describeMiss(pair: PreparedPair, assignment: Assignment, waiver: Waiver): Miss {
-  const { need } = pair
+  const { need, processes, window } = pair.context
   switch (waiver.constraint) {
     case 'process':
       return {
         constraint: 'process',
-        miss: { missingProcesses: pair.processes.filter((_, i) => assignment.chosen[i] === null) },
+        miss: { missingProcesses: processes.filter((_, i) => assignment.chosen[i] === null) },
       }
     case 'material': {
       const failing = failingProcesses(pair, assignment, 'material')
@@ -306,12 +419,12 @@ function describeMiss(pair: PreparedPair, assignment: Assignment, waiver: Waiver
     case 'envelope': {
       const failing = failingProcesses(pair, assignment, 'envelope')
       const worst = failing.reduce<(typeof failing)[number] | null>(
-        (a, b) => (a === null || (b.capacity.envelopeUtilisation ?? 0) > (a.capacity.envelopeUtilisation ?? 0) ? b : a), null)
+        (a, b) => (a === null || (b.option.envelopeUtilisation ?? 0) > (a.option.envelopeUtilisation ?? 0) ? b : a), null)
       return {
         constraint: 'envelope',
         miss: {
           required: need.envelope ?? { lengthMm: 0, widthMm: 0, heightMm: 0, massKg: 0 },
-          offered: worst?.capacity.capacity.envelope ?? null,
+          offered: worst?.option.capacity.envelope ?? null,
           processes: failing.map((f) => f.process),
         },
       }
@@ -322,7 +435,7 @@ function describeMiss(pair: PreparedPair, assignment: Assignment, waiver: Waiver
         constraint: 'tolerance',
         miss: {
           required: need.itGrade ?? 0,
-          offered: Math.max(...failing.map((f) => f.capacity.capacity.itGrade ?? 0)),
+          offered: Math.max(...failing.map((f) => f.option.capacity.itGrade ?? 0)),
           processes: failing.map((f) => f.process),
         },
       }
@@ -333,14 +446,14 @@ function describeMiss(pair: PreparedPair, assignment: Assignment, waiver: Waiver
         constraint: 'roughness',
         miss: {
           required: need.roughnessRa ?? 0,
-          offered: Math.max(...failing.map((f) => f.capacity.capacity.roughnessRa ?? 0)),
+          offered: Math.max(...failing.map((f) => f.option.capacity.roughnessRa ?? 0)),
           processes: failing.map((f) => f.process),
         },
       }
     }
     case 'batch': {
       const failing = failingProcesses(pair, assignment, 'batch')
-      const first = failing[0]?.capacity.capacity
+      const first = failing[0]?.option.capacity
       return {
         constraint: 'batch',
         miss: {
@@ -357,8 +470,8 @@ function describeMiss(pair: PreparedPair, assignment: Assignment, waiver: Waiver
         miss: {
           requiredHours: need.machineHours ?? 0,
           availableHours: assignment.hours.availableHours,
-          fromMonth: pair.window.fromMonth,
-          toMonth: pair.window.toMonth,
+          fromMonth: window.fromMonth,
+          toMonth: window.toMonth,
         },
       }
     case 'certificate':
@@ -378,21 +491,18 @@ function describeMiss(pair: PreparedPair, assignment: Assignment, waiver: Waiver
  */
 function candidateWaivers(pair: PreparedPair): Waiver[] {
   const waivers: Waiver[] = []
-  const capacityFailures = new Set<HardConstraint>()
-  const lists = [...pair.listed.values()]
-  const missingProcess = lists.some((list) => list.length === 0)
-  if (lists.every((list) => list.length === 0)) return waivers
-  for (const list of lists) {
-    for (const capacity of list) for (const failure of capacity.failures) capacityFailures.add(failure)
-  }
+  if (pair.listed.every((list) => list.length === 0)) return waivers
+  const missingProcess = pair.listed.some((list) => list.length === 0)
+  let capacityFailures = 0
+  for (const list of pair.listed) for (const option of list) capacityFailures |= option.failures
   for (const constraint of HARD_CONSTRAINTS) {
     if (constraint === 'process') {
       if (missingProcess) waivers.push({ constraint })
     } else if (constraint === 'certificate') {
       const [only, ...rest] = pair.certification.unmet
       if (only !== undefined && rest.length === 0) waivers.push({ constraint, certificate: only })
-    } else if (CAPACITY_CONSTRAINTS.has(constraint)) {
-      if (capacityFailures.has(constraint)) waivers.push({ constraint })
+    } else if (isCapacityConstraint(constraint)) {
+      if ((capacityFailures & FAILURE_BIT[constraint]) !== 0) waivers.push({ constraint })
     } else {
       waivers.push({ constraint })
     }
@@ -418,7 +528,16 @@ export function evaluatePair(
   weights: Weights,
   window: HoursWindow,
 ): PairOutcome {
-  const pair = prepare(need, supplier, weights, window)
+  return evaluateForNeed(needContext(need, weights, window), supplier)
+}
+
+/** evaluatePair with the need's share of the work done once (needContext), for evaluating many suppliers. */
+export function evaluateForNeed(context: NeedContext, supplier: SupplierCandidate): PairOutcome {
+  const certification = assessStandards(context.standards, context.need, supplier.certificates)
+  // Waiving one required standard still leaves another unmet: neither a match nor a near miss, whatever the
+  // capacities, so they are not even assessed (most suppliers a need with several standards sees end here).
+  if (certification.unmet.length > 1) return { kind: 'none' }
+  const pair = prepare(context, supplier, certification)
   const strict = bestAssignment(pair, null)
   if (strict !== null) return { kind: 'match', pair: scoredPair(pair, strict) }
 

@@ -1,4 +1,4 @@
-import { getCertificate, getMaterial, getProcess } from '../domain/taxonomy/index.js'
+import { getCertificate, getMaterial, getProcess, type CertificateStandard } from '../domain/taxonomy/index.js'
 import { isoDay, isoMonth } from './dates.js'
 import type {
   CertificateCredit, Envelope, HeldCredit, LocalizedText, MatchNeed, Miss, PartRequirement, ProcessFit, ScoredPair,
@@ -39,8 +39,24 @@ function designation(name: string): string {
 export function certificateLabel(code: string, lang: Lang): string {
   const certificate = getCertificate(code)
   if (certificate === undefined) return code
+  const labels = LABELS[lang]
+  let label = labels.get(certificate)
+  if (label === undefined) {
+    label = catalogueLabel(certificate, lang)
+    labels.set(certificate, label)
+  }
+  return label
+}
+
+/**
+ * Labels already cut from the catalogue names, per language: explanations name the same few standards for
+ * every match of a recompute. Keyed by catalogue entry, so the cache never outgrows the catalogue.
+ */
+const LABELS: Readonly<Record<Lang, Map<CertificateStandard, string>>> = { ru: new Map(), en: new Map() }
+
+function catalogueLabel(certificate: CertificateStandard, lang: Lang): string {
   const russian = designation(certificate.nameRu)
-  if (lang === 'ru' || !CYRILLIC.test(russian)) return russian || code
+  if (lang === 'ru' || !CYRILLIC.test(russian)) return russian || certificate.code
   const tokens = certificate.nameEn.split(' ')
   const firstWord = tokens.findIndex((token) => /[a-z]/.test(token))
   const head = (firstWord < 0 ? tokens : tokens.slice(0, firstWord)).join(' ')

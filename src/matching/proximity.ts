@@ -41,6 +41,18 @@ export function siteDistance(need: MatchNeed, site: SiteCandidate): SiteDistance
   return { site, km: roadKm({ lat: site.lat, lon: site.lon }, { lat: need.delivery.lat, lon: need.delivery.lon }) }
 }
 
+/** A site's distance and bonuses for one need, worked out once per pair for every assignment to reuse. */
+export interface SiteProximity extends SiteDistance { sameCluster: boolean; sameRegion: boolean }
+
+export function siteProximity(need: MatchNeed, site: SiteCandidate): SiteProximity {
+  return {
+    site,
+    km: siteDistance(need, site).km,
+    sameCluster: need.delivery.clusterId !== null && site.clusterIds.includes(need.delivery.clusterId),
+    sameRegion: site.regionCode === need.delivery.regionCode,
+  }
+}
+
 export interface ProximityAssessment {
   value: number
   /** Unrounded road km from the nearest site, null when no site is given. */

@@ -365,6 +365,57 @@ describe('matching properties', () => {
   })
 })
 
+describe('fast paths of the pair evaluation', () => {
+  /** A required standard no supplier can hold: not in the catalogue, so nothing implies it. */
+  const UNHELD = 'UNHELD_STANDARD'
+
+  it('scoring many suppliers for one need gives each exactly the record it gets alone', () => {
+    // matchSuppliers works out the need's share once for all suppliers; nothing may leak from one to the next.
+    fc.assert(fc.property(marketArb, ([need, suppliers]) => {
+      const together = matchSuppliers(need, suppliers, { now: NOW })
+      for (const supplier of suppliers) {
+        const alone = matchSuppliers(need, [supplier], { now: NOW })
+        expect(together.matches.filter((m) => m.orgId === supplier.orgId)).toEqual(alone.matches)
+        expect(together.nearMisses.filter((m) => m.orgId === supplier.orgId)).toEqual(alone.nearMisses)
+      }
+    }), { numRuns: 200 })
+  })
+
+  it('one more unmet required standard turns matches into certificate near misses and drops every near miss', () => {
+    // With two standards unmet the evaluation stops before assessing capacities; the general rule (a near miss
+    // fails exactly one hard constraint) must still decide the outcome.
+    let matched = 0
+    fc.assert(fc.property(marketArb, ([need, suppliers]) => {
+      const before = matchSuppliers(need, suppliers, { now: NOW })
+      const after = matchSuppliers({ ...need, requiredCerts: [...need.requiredCerts, UNHELD] }, suppliers, { now: NOW })
+      expect(after.matches).toEqual([])
+      expect(after.nearMisses.map((m) => m.orgId).sort()).toEqual(before.matches.map((m) => m.orgId).sort())
+      for (const miss of after.nearMisses) {
+        expect(miss.constraint).toBe('certificate')
+        if (miss.constraint === 'certificate') expect(miss.miss.certificate).toBe(UNHELD)
+      }
+      matched += before.matches.length
+    }), { numRuns: 300 })
+    expect(matched).toBeGreaterThan(50)
+  })
+
+  it('the order of a supplier’s sites, capacities and certificates does not change its record', () => {
+    // Certificates already in id order are not copied and sorted again; capacities are located by a scan.
+    const permutation = fc.array(fc.nat(), { maxLength: 8 })
+    const permute = <T>(items: readonly T[], keys: readonly number[]) =>
+      items.map((item, i) => ({ item, key: keys[i] ?? i })).sort((a, b) => a.key - b.key).map(({ item }) => item)
+    fc.assert(fc.property(marketArb, permutation, permutation, permutation, ([need, suppliers], a, b, c) => {
+      const shuffled = suppliers.map((supplier) => ({
+        ...supplier,
+        sites: permute(supplier.sites, a),
+        capacities: permute(supplier.capacities, b),
+        certificates: permute(supplier.certificates, c),
+      }))
+      expect(matchSuppliers(need, shuffled, { now: NOW })).toEqual(matchSuppliers(need, suppliers, { now: NOW }))
+    }), { numRuns: 200 })
+  })
+})
+
 describe('bounded top-k selection', () => {
   it('equals the top k of a stable full sort, ties included', () => {
     const item = fc.record({ key: fc.integer({ min: 0, max: 5 }), tag: fc.nat() })
