@@ -19,6 +19,11 @@ export function parseSize(value: string): number {
   return size
 }
 
+/** A comma-separated list of sizes (`100k,1m`), each as parseSize; distinct, smallest first. */
+export function parseSizes(value: string): number[] {
+  return [...new Set(value.split(',').map((part) => parseSize(part.trim())))].sort((a, b) => a - b)
+}
+
 export function parseSeed(value: string): number {
   const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isSafeInteger(seed) || seed > MAX_SEED) throw new UsageError(`--seed must be an integer 0…${MAX_SEED}, got "${value}"`)

@@ -17,6 +17,13 @@ export interface ScratchServers {
   stop(): Promise<void>
 }
 
+/** Runs every step even when an earlier one fails, then reports the first failure. */
+async function allSteps(steps: (() => Promise<unknown>)[]): Promise<void> {
+  const failures: unknown[] = []
+  for (const step of steps) await step().catch((error: unknown) => failures.push(error))
+  if (failures.length > 0) throw failures[0]
+}
+
 /**
  * Fresh embedded PostgreSQL and Meilisearch in `dir`, migrated and with indexes configured, for the
  * benchmarks: nothing is shared with the app's own `.data/`, and `stop()` removes the folder.
@@ -31,9 +38,23 @@ export async function startScratchServers(dir: string): Promise<ScratchServers> 
     throw error
   })
   const sql = createSql(pg.url, { max: 12 })
-  await migrate(sql)
   const search = createSearch({ url: meili.url, apiKey: meili.masterKey })
-  await ensureIndexes(search)
+  // The servers are detached from our process group (src/embedded/process.ts): whatever fails, stop them ourselves.
+  const stop = () =>
+    allSteps([
+      () => sql.end({ timeout: 5 }),
+      () => search.close(),
+      () => meili.stop(),
+      () => pg.stop(),
+      () => rm(dir, { recursive: true, force: true }),
+    ])
+  try {
+    await migrate(sql)
+    await ensureIndexes(search)
+  } catch (error) {
+    await stop().catch(() => undefined)
+    throw error
+  }
   return {
     sql,
     search,
@@ -41,12 +62,44 @@ export async function startScratchServers(dir: string): Promise<ScratchServers> 
     meiliKey: meili.masterKey,
     postgresPid: pg.child.pid,
     meilisearchPid: meili.child.pid,
-    stop: async () => {
-      await sql.end({ timeout: 5 })
-      await search.close()
-      await meili.stop()
-      await pg.stop()
-      await rm(dir, { recursive: true, force: true })
-    },
+    stop,
+  }
+}
+
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
+
+/**
+ * Runs `fn` with fresh scratch servers in `dir` and always stops them and removes the folder: when `fn`
+ * returns or throws, and on Ctrl-C or SIGTERM (the servers run in their own process group, so the
+ * terminal's signal reaches only us; we stop them, then exit 130/143).
+ */
+export async function withScratchServers<T>(dir: string, fn: (servers: ScratchServers) => Promise<T>): Promise<T> {
+  const starting = startScratchServers(dir)
+  let stopping: Promise<void> | undefined
+  let received: NodeJS.Signals | undefined
+  const stop = (): Promise<void> =>
+    (stopping ??= starting.then(
+      (servers) => servers.stop(),
+      () => undefined, // startScratchServers cleaned up after itself
+    ))
+  const exitAfterStop = (signal: NodeJS.Signals) => process.exit(EXIT_CODES[signal] ?? 1)
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received) return // a second Ctrl-C while stopping must not leave the servers running
+    received = signal
+    process.stderr.write(`\n${signal}: stopping the scratch servers…\n`)
+    void stop()
+      .catch((error: unknown) => process.stderr.write(`could not stop the scratch servers: ${String(error)}\n`))
+      .then(() => exitAfterStop(signal))
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    return await fn(await starting)
+  } finally {
+    await stop()
+    // Whatever `fn` threw after the signal (closed pools) is noise: the run was interrupted.
+    if (received) exitAfterStop(received)
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
 }

@@ -17,3 +17,19 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const value = await fn()
   return { ms: performance.now() - started, value }
 }
+
+export interface LatencySummary {
+  p50: number
+  p95: number
+  n: number
+}
+
+/** p50/p95 of latency samples in ms, to 0.01 ms. */
+export function summarize(samples: readonly number[]): LatencySummary {
+  return { p50: round(percentile(samples, 0.5), 2), p95: round(percentile(samples, 0.95), 2), n: samples.length }
+}
+
+/** a / b to 0.01, or null when b is not a positive number (nothing to compare with). */
+export function ratio(a: number, b: number): number | null {
+  return b > 0 && Number.isFinite(a) ? round(a / b, 2) : null
+}

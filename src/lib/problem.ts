@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
+import { isConnectionError, isUnstorableText } from '../db/errors.js'
 import { type ErrorCode, type FieldError, RateLimitedError, ServiceError, UnavailableError } from './errors.js'
 import { type Language, preferredLanguage } from './language.js'
 
@@ -106,6 +107,14 @@ export function errorResponse(c: Context, err: unknown, log: (message: string, e
     const code = STATUS_CODES[err.status] ?? 'BAD_REQUEST'
     return problemResponse(c, { status: err.status, code, detail: err.message || TITLES[code].en })
   }
+  if (isUnstorableText(err)) {
+    const language = preferredLanguage(c.req.header('accept-language'))
+    return problemResponse(c, {
+      status: 400,
+      code: 'BAD_REQUEST',
+      detail: language === 'ru' ? 'Текст содержит символ, который нельзя сохранить (например, NUL)' : 'The text holds a character that cannot be stored (such as NUL)',
+    })
+  }
   if (isDatabaseUnavailable(err)) {
     return problemResponse(c, { status: 503, code: 'UNAVAILABLE', detail: 'The database is unavailable; retry shortly' }, { 'retry-after': '5' })
   }
@@ -113,9 +122,6 @@ export function errorResponse(c: Context, err: unknown, log: (message: string, e
   return problemResponse(c, { status: 500, code: 'INTERNAL', detail: `Unexpected error; quote request id ${requestIdOf(c)} when reporting it` })
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'])
-
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code
-  return typeof code === 'string' && CONNECTION_ERRORS.has(code)
+  return isConnectionError(err)
 }

@@ -2,7 +2,8 @@ import type { Sql } from '../db/client.js'
 import type { Tx } from '../services/context.js'
 import type { Search } from './client.js'
 import { loadCapacityDocuments, loadNeedDocuments, type CapacityDocument, type NeedDocument } from './documents.js'
-import { unwrapSearchError } from './http.js'
+import { SearchUnavailableError, unwrapSearchError } from './http.js'
+import { DOCUMENT_ID, lockSearchDocuments } from './locks.js'
 import type { SearchEntity } from './outbox.js'
 import { ensureIndexes } from './settings.js'
 
@@ -16,9 +17,16 @@ import { ensureIndexes } from './settings.js'
  * and a crash or kill releases the claim by itself; nothing is left half-claimed. The batch size
  * bounds how long that transaction stays open.
  *
- * On failure the claiming transaction rolls back and a second, short one records the attempt and
- * pushes the rows back by an exponential delay (1 s doubling to 60 s), so a down Meilisearch delays
- * search but never loses a write.
+ * On failure the claiming transaction rolls back and a second, short one records the attempt, so a
+ * down Meilisearch delays search but never loses a write. What happens next depends on the failure:
+ * - Meilisearch did not answer (down, restarting, frozen): the rows stay due. The worker itself waits a
+ *   poll interval before trying again (and ignores NOTIFY meanwhile), so an outage costs one failing
+ *   request per poll, and the backlog starts draining within one poll of Meilisearch coming back.
+ *   (Backing these rows off one by one, as for the failures below, had kept a backlog written during
+ *   a 20 s outage waiting 15 s more after the restart, and up to 60 s after a long outage:
+ *   test/faults/meilisearch.test.ts.)
+ * - anything else (a task that failed, a refused payload, our own bug): the rows are pushed back by an
+ *   exponential delay (1 s doubling to 60 s), so a poison batch does not spin.
  */
 
 export interface SearchLog {
@@ -61,13 +69,9 @@ export interface OutboxWorker {
 }
 
 const CHANNEL = 'search_outbox'
-/** First key of the two-key advisory locks that serialise sends of one document (its own key space). */
-const DOCUMENT_LOCK_NAMESPACE = 7302
 const MAX_BACKOFF_SECONDS = 60
 const PRUNE_EVERY_MS = 60 * 60 * 1000
 const KEEP_PROCESSED_DAYS = 7
-/** What Meilisearch accepts as a document id; anything else would fail the whole payload it is in. */
-const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/
 
 interface OutboxRow {
   id: string
@@ -125,18 +129,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!lastPassFailed) wakeUp?.()
   }
 
-  /**
-   * Two workers can hold outbox rows for the same document (two changes, claimed by different
-   * workers). Without this lock the one that read the older row could send after the other and leave
-   * the index stale. Keys are taken in one order, so two batches cannot deadlock on them.
-   */
-  async function lockDocuments(tx: Tx, wanted: Map<SearchEntity, string[]>): Promise<void> {
-    const keys = [...wanted].flatMap(([entity, ids]) => ids.map((id) => `${entity}:${id}`))
-    await tx`
-      select pg_advisory_xact_lock(${DOCUMENT_LOCK_NAMESPACE}, k)
-      from (select distinct hashtext(key) as k from unnest(${tx.array(keys)}::text[]) key order by 1) ordered`
-  }
-
   async function send(tx: Tx, wanted: Map<SearchEntity, string[]>): Promise<IndexedDocuments> {
     if (!indexesVerified) {
       await ensureIndexes(search)
@@ -172,13 +164,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function recordFailure(rowIds: string[], error: unknown): Promise<void> {
     const message = describe(error)
+    // No answer at all: retry on the next poll (see the module comment); otherwise back off per row.
+    const unreachable = unwrapSearchError(error) instanceof SearchUnavailableError
     try {
       await sql`
         update search_outbox
         set attempts = attempts + 1, last_error = ${message},
-          available_at = now() + least(${MAX_BACKOFF_SECONDS}, power(2, attempts)) * interval '1 second'
+          available_at = now() + ${unreachable ? sql`interval '0 seconds'` : sql`least(${MAX_BACKOFF_SECONDS}, power(2, attempts)) * interval '1 second'`}
         where id = any(${sql.array(rowIds)}::bigint[]) and processed_at is null`
-      log.warn('search outbox: batch failed, will retry', { rows: rowIds.length, error: message })
+      log.warn('search outbox: batch failed, will retry', { rows: rowIds.length, error: message, unreachable })
     } catch (recordError) {
       // PostgreSQL is failing too; the rows stay due and are retried on the next poll.
       log.error('search outbox: could not record a failed batch', { rows: rowIds.length, error: message, recordError: describe(recordError) })
@@ -197,7 +191,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         claimed = rows.map((row) => row.id)
         if (rows.length === 0) return
         const wanted = coalesce(rows)
-        await lockDocuments(tx as Tx, wanted)
+        // Two workers can hold rows for one document (two changes claimed apart): the one that read the
+        // older row must not send after the other. Reconcile takes the same lock.
+        await lockSearchDocuments(tx as Tx, wanted)
         const indexed = await send(tx as Tx, wanted)
         await options.onIndexed?.(tx as Tx, indexed)
         // clock_timestamp, not now(): reindex compares it with its own start to find what it must replay.

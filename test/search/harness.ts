@@ -16,6 +16,8 @@ export interface RestartableMeilisearch {
   masterKey: string
   dir: string
   stop(): Promise<void>
+  /** SIGKILL, as a crash or the OOM killer would: no chance to finish or persist anything in progress. */
+  kill(): Promise<void>
   start(): Promise<void>
   /** SIGSTOP: the server still accepts connections but never answers, the worst kind of outage. */
   freeze(): void
@@ -79,6 +81,14 @@ export async function startSearchHarness(): Promise<SearchHarness> {
       async stop() {
         await current?.stop()
         current = null
+      },
+      async kill() {
+        const child = current?.child
+        current = null
+        if (!child || child.exitCode !== null || child.signalCode !== null) return
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+        child.kill('SIGKILL')
+        await exited
       },
       async start() {
         if (current) return

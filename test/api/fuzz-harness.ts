@@ -1,0 +1,535 @@
+import fc from 'fast-check'
+import type { TestDeps } from '../helpers/deps.js'
+import { createTestUser, signInHeaders, TEST_ORIGIN } from '../helpers/auth.js'
+import { createOrganizationOfKinds, createSupplier, createSupplierSite, insertCapacity } from '../helpers/fixtures.js'
+import { newId } from '../../src/lib/ids.js'
+
+/**
+ * API fuzzing (perf-reliability.md R7). Every operation of `/openapi.json` is called with fast-check
+ * generated input: bodies valid by the schema, near-valid (one field replaced by a wrong type, a wrong
+ * size, hostile Unicode, a missing or an extra key), arbitrary JSON and non-JSON; queries and path
+ * parameters from the schema and hostile strings; content types, languages, cookies and origins; as
+ * nobody, as a platform admin and as an organization member. No answer may be a 5xx, and every 4xx
+ * must be an `application/problem+json` document whose `status` is the HTTP status.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+interface Schema {
+  $ref?: string
+  type?: string | string[]
+  enum?: Json[]
+  const?: Json
+  anyOf?: Schema[]
+  oneOf?: Schema[]
+  allOf?: Schema[]
+  properties?: Record<string, Schema>
+  required?: string[]
+  additionalProperties?: boolean | Schema
+  items?: Schema
+  minItems?: number
+  maxItems?: number
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  format?: string
+  minimum?: number
+  maximum?: number
+  exclusiveMinimum?: number
+  example?: Json
+  default?: Json
+}
+
+interface Parameter {
+  name: string
+  in: 'path' | 'query' | 'header' | 'cookie'
+  required?: boolean
+  schema?: Schema
+}
+
+export interface Operation {
+  method: string
+  /** OpenAPI path template, e.g. `/api/capacities/{id}`. */
+  path: string
+  params: Parameter[]
+  body?: Schema
+}
+
+interface OpenApi {
+  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>
+  components?: { schemas?: Record<string, Schema> }
+}
+
+export async function readOperations(app: TestDeps['app']): Promise<{ operations: Operation[]; components: Record<string, Schema> }> {
+  const res = await app.request('/openapi.json')
+  const doc = (await res.json()) as OpenApi
+  const operations: Operation[] = []
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const body = op.requestBody?.content?.['application/json']?.schema
+      operations.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], ...(body ? { body } : {}) })
+    }
+  }
+  return { operations, components: doc.components?.schemas ?? {} }
+}
+
+/* ------------------------------------------------------------------------------ hostile values */
+
+const HOSTILE_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff\ud800',
+  '\uffff',
+  '\u202eevil',
+  'é', // e + combining acute
+  'İıﬀß',
+  '٣٤٥',
+  '💥'.repeat(64),
+  'Ж'.repeat(5000),
+  'x'.repeat(70_000),
+  "' OR 1=1 --",
+  '"; DROP TABLE organizations; --',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '%00',
+  '%ZZ',
+  '%',
+  '__proto__',
+  'constructor',
+  'toString',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  '0x10',
+  '9007199254740993',
+  '2027-02-30',
+  '2027-13-01',
+  '0000-00-00',
+  '${jndi:ldap://x/a}',
+  '\\',
+  '"',
+  'MCH.TURN,MCH.TURN',
+  ',,,',
+  'org_',
+  'cap_0mb3k9x2a7q4r8s1t6v5w3x',
+] as const
+
+const HOSTILE_NUMBERS = [0, -0, -1, 1.5, -1e308, 1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 1e-320, 0.1 + 0.2] as const
+
+const hostileString = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
+)
+
+/** Anything that is not what the schema asked for. */
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: hostileString },
+  { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [[]], { '': null }, { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":true}}')) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 40 }) },
+)
+
+/* -------------------------------------------------------------------------- values from schemas */
+
+export class SchemaArbitraries {
+  constructor(
+    private readonly components: Record<string, Schema>,
+    private readonly ids: readonly string[],
+  ) {}
+
+  private resolve(schema: Schema): Schema {
+    let current = schema
+    for (let i = 0; current.$ref && i < 10; i++) current = this.components[current.$ref.replace('#/components/schemas/', '')] ?? {}
+    return current
+  }
+
+  /** Values the schema accepts, mostly (refinements across fields are not in the schema). */
+  valid(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+    if (!schema) return fc.jsonValue({ maxDepth: 2 })
+    const s = this.resolve(schema)
+    if (s.const !== undefined) return fc.constant(s.const)
+    if (s.enum) return fc.constantFrom(...s.enum)
+    if (s.anyOf || s.oneOf) return fc.oneof(...(s.anyOf ?? s.oneOf ?? []).map((x) => this.valid(x, depth + 1)))
+    if (s.allOf) {
+      const merged: Schema = { type: 'object', properties: {}, required: [] }
+      for (const part of s.allOf.map((x) => this.resolve(x))) {
+        Object.assign(merged.properties as object, part.properties ?? {})
+        merged.required?.push(...(part.required ?? []))
+      }
+      return this.valid(merged, depth + 1)
+    }
+    const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : ['object']
+    const generated = fc.oneof(...types.map((type) => this.ofType(type, s, depth)))
+    // The schema's example is the likeliest value to pass every refinement the schema cannot express
+    // (a known process code, a subject code), so it is used often; unless it fails the pattern itself.
+    const example = s.example
+    const exampleFits = example !== undefined && (typeof example !== 'string' || !s.pattern || new RegExp(s.pattern).test(example))
+    return exampleFits ? fc.oneof({ weight: 3, arbitrary: fc.constant(example) }, { weight: 2, arbitrary: generated }) : generated
+  }
+
+  private ofType(type: string, s: Schema, depth: number): fc.Arbitrary<unknown> {
+    switch (type) {
+      case 'null':
+        return fc.constant(null)
+      case 'boolean':
+        return fc.boolean()
+      case 'integer': {
+        const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? Math.floor(s.exclusiveMinimum) + 1 : -1000)
+        return fc.integer({ min: Math.max(min, -2_000_000_000), max: Math.min(s.maximum ?? min + 100_000, 2_000_000_000) })
+      }
+      case 'number': {
+        const min = s.minimum ?? s.exclusiveMinimum ?? -1000
+        const max = s.maximum ?? min + 100_000
+        // Whole numbers too: several "number" parameters are integers underneath (an IT grade).
+        const double = fc.double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: s.exclusiveMinimum !== undefined })
+        const low = Math.ceil(min + (s.exclusiveMinimum !== undefined ? 1e-9 : 0))
+        const high = Math.floor(max)
+        return low <= high ? fc.oneof(fc.integer({ min: low, max: high }), double) : double
+      }
+      case 'string':
+        return this.string(s)
+      case 'array': {
+        const min = s.minItems ?? 0
+        return fc.array(this.valid(s.items, depth + 1), { minLength: min, maxLength: Math.min(s.maxItems ?? min + 3, min + 3) })
+      }
+      default: {
+        if (depth > 4) return fc.constant({})
+        const properties = s.properties ?? {}
+        const keys = Object.keys(properties)
+        if (keys.length === 0) return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })
+        return fc.record(Object.fromEntries(keys.map((key) => [key, this.valid(properties[key], depth + 1)])), { requiredKeys: (s.required ?? []).filter((k) => keys.includes(k)) })
+      }
+    }
+  }
+
+  private string(s: Schema): fc.Arbitrary<string> {
+    if (s.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+    if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
+    if (s.format === 'email') return fc.emailAddress()
+    if (s.format === 'uri' || s.format === 'url') return fc.webUrl()
+    if (s.pattern) {
+      // Ids: mostly ones that exist, so the request gets past the 404 and into the service.
+      // The pattern is shared by every kind of id; the example's prefix (org_, cap_…) says which kind.
+      const prefix = typeof s.example === 'string' && /^[a-z]{2,4}_/.test(s.example) ? s.example.slice(0, s.example.indexOf('_') + 1) : ''
+      const known = this.ids.filter((id) => id.startsWith(prefix) && new RegExp(s.pattern as string).test(id))
+      const matching = fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length <= (s.maxLength ?? 10_000))
+      return known.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: matching }) : matching
+    }
+    return fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60) })
+  }
+
+  /** A valid value with one spot replaced by something hostile, a required key dropped, or an unknown key added. */
+  nearValid(schema: Schema | undefined): fc.Arbitrary<unknown> {
+    return fc.tuple(this.valid(schema), hostileValue, fc.nat(), fc.constantFrom('replace', 'replace', 'replace', 'drop', 'add')).map(([value, hostile, pick, how]) => mutate(value, hostile, pick, how))
+  }
+}
+
+function mutate(value: unknown, hostile: unknown, pick: number, how: string): unknown {
+  const copy = structuredClone(value) as unknown
+  // Every container in the value, the root included.
+  const containers: (Record<string, unknown> | unknown[])[] = []
+  const walk = (v: unknown): void => {
+    if (v !== null && typeof v === 'object') {
+      containers.push(v as Record<string, unknown>)
+      for (const child of Object.values(v)) walk(child)
+    }
+  }
+  walk(copy)
+  if (containers.length === 0) return hostile
+  const target = containers[pick % containers.length] as Record<string, unknown>
+  const keys = Object.keys(target)
+  if (how === 'add' || keys.length === 0) {
+    if (Array.isArray(target)) target.push(hostile)
+    else target[['price', 'status', 'id', 'orgId', '__proto__', 'createdAt', ''][pick % 7] as string] = hostile
+  } else {
+    const key = keys[pick % keys.length] as string
+    if (how === 'drop' && !Array.isArray(target)) delete target[key]
+    else target[key] = hostile
+  }
+  return copy
+}
+
+/* ------------------------------------------------------------------------------------ requests */
+
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/json; charset=latin1',
+  'application/merge-patch+json',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=----x',
+  'application/xml',
+  '',
+  'json',
+  ';;;',
+] as const
+
+export type Identity = 'anonymous' | 'admin' | 'member'
+
+export interface FuzzCase {
+  method: string
+  url: string
+  identity: Identity
+  headers: Record<string, string>
+  body: string | undefined
+  /** What kind of body it is, for the report. */
+  bodyKind: string
+}
+
+function encodeSegment(value: string, raw: boolean): string {
+  // Raw: the string goes into the URL as is (when the URL parser takes it), to exercise decoding.
+  if (raw && /^[\x21-\x7e]*$/.test(value) && !/[/?#]/.test(value) && value !== '' && value !== '.' && value !== '..') return value
+  return encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\ufffd'))
+}
+
+function deepNesting(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`
+}
+
+export type Mode = 'valid' | 'one-hostile' | 'chaos'
+
+export function caseArbitrary(op: Operation, schemas: SchemaArbitraries, modes: Mode[] = ['valid', 'valid', 'one-hostile', 'one-hostile', 'one-hostile', 'chaos']): fc.Arbitrary<FuzzCase> {
+  const pathParams = op.params.filter((p) => p.in === 'path')
+  const queryParams = op.params.filter((p) => p.in === 'query')
+
+  // Each case has a mode: everything valid, exactly one part hostile, or anything goes. Hostile values
+  // everywhere at once would stop nearly every request at the first validation (400) and never reach
+  // the services; one at a time, they probe each field on its own.
+  const mode = fc.constantFrom(...modes)
+
+  const validPath = (p: Parameter) => schemas.valid(p.schema).map((v) => [String(v), false] as const)
+  const hostilePath = fc.tuple(hostileString, fc.boolean())
+  const pathValues = fc.tuple(...pathParams.map((p) => fc.record({ valid: validPath(p), hostile: hostilePath })))
+
+  const asQueryValue = (v: unknown) => (Array.isArray(v) ? v.map(String).join(',') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))
+  // In a query, the documented example is nearly always the value to send: the schema says "string" for
+  // lists of codes that only a few values satisfy.
+  const validQuery = (p: Parameter) =>
+    fc.option(
+      p.schema?.example !== undefined && (typeof p.schema.example !== 'string' || !p.schema.pattern || new RegExp(p.schema.pattern).test(p.schema.example))
+        ? fc.oneof({ weight: 5, arbitrary: fc.constant(asQueryValue(p.schema.example)) }, { weight: 1, arbitrary: schemas.valid(p.schema).map(asQueryValue) })
+        : schemas.valid(p.schema).map(asQueryValue),
+      { freq: 2, nil: undefined },
+    )
+  const hostileQuery = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: fc.array(hostileString, { minLength: 2, maxLength: 4 }) })
+  const query = fc.tuple(
+    fc.tuple(...queryParams.map((p) => fc.record({ valid: validQuery(p), hostile: hostileQuery }))),
+    fc.option(fc.tuple(fc.constantFrom('page', 'q', 'x', '__proto__', 'sort[]', ''), hostileString), { freq: 8 }),
+  )
+
+  const validBody = op.body
+    ? schemas.valid(op.body).map((v) => ({ kind: 'valid', text: JSON.stringify(v) ?? ('null' as string | undefined) }))
+    : fc.constant({ kind: 'none', text: undefined as string | undefined })
+  const otherBody = fc.oneof(
+    { weight: 5, arbitrary: schemas.nearValid(op.body).map((v) => ({ kind: 'near-valid', text: JSON.stringify(v) ?? 'null' })) },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => ({ kind: 'json', text: JSON.stringify(v) ?? 'null' })) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((text) => ({ kind: 'raw', text })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        { kind: 'raw', text: '{' },
+        { kind: 'raw', text: '{"title":' },
+        { kind: 'raw', text: '{"a":1,"a":2}' },
+        { kind: 'raw', text: '1e999' },
+        { kind: 'raw', text: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}' },
+        { kind: 'raw', text: '\ufeff{}' },
+        { kind: 'raw', text: deepNesting(10_000) },
+        { kind: 'raw', text: JSON.stringify({ title: 'x'.repeat(1_100_000) }) },
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'none', text: undefined as string | undefined }) },
+  )
+  const body = fc.record({ valid: validBody, other: otherBody })
+
+  const headers = fc.record(
+    {
+      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 3, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }),
+      language: fc.option(fc.oneof(fc.constantFrom('ru', 'en', 'en-US,en;q=0.9', 'zz', '*', ';q=', 'ru;q=abc'), fc.string({ maxLength: 30 })), { freq: 3 }),
+      origin: fc.oneof({ weight: 5, arbitrary: fc.constant(TEST_ORIGIN) }, { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', '') }, { weight: 1, arbitrary: fc.constant(undefined) }),
+      fetchSite: fc.option(fc.constantFrom('same-origin', 'cross-site', 'none', 'bogus'), { freq: 4 }),
+      badCookie: fc.option(fc.oneof(fc.constantFrom('__Host-session=', '__Host-session=abc', '__Host-session=' + 'A'.repeat(43), 'x=y; __Host-session=%ZZ'), fc.string({ maxLength: 60 })), { freq: 6 }),
+    },
+    { requiredKeys: ['contentType', 'origin'] },
+  )
+
+  const method = fc.oneof({ weight: 30, arbitrary: fc.constant(op.method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD') })
+  const identity = fc.constantFrom<Identity>('anonymous', 'admin', 'admin', 'member')
+
+  return fc.tuple(mode, fc.nat(), method, pathValues, query, body, headers, identity).map(([m0, pick, m, paths, [queryValues, extra], b0, h, who]) => {
+    // Which part is hostile in 'one-hostile': a path parameter, a query parameter, or the body.
+    const parts = pathParams.length + queryParams.length + (op.body ? 1 : 0)
+    const hostilePart = m0 === 'one-hostile' && parts > 0 ? pick % parts : -1
+    const isHostile = (index: number) => m0 === 'chaos' ? (pick >> index) % 2 === 1 : index === hostilePart
+    let path = op.path
+    pathParams.forEach((p, i) => {
+      const choice = paths[i] as { valid: readonly [string, boolean]; hostile: readonly [string, boolean] }
+      const [value, raw] = isHostile(i) ? choice.hostile : choice.valid
+      path = path.replace(`{${p.name}}`, encodeSegment(value, raw))
+    })
+    const search = new URLSearchParams()
+    queryParams.forEach((p, i) => {
+      const choice = queryValues[i] as { valid: string | undefined; hostile: string | string[] }
+      const value = isHostile(pathParams.length + i) ? choice.hostile : choice.valid
+      if (value === undefined) return
+      for (const v of Array.isArray(value) ? value : [value]) search.append(p.name, String(v).replace(/[\ud800-\udfff]/g, '\ufffd'))
+    })
+    if (extra && m0 !== 'valid') search.append(extra[0], extra[1].replace(/[\ud800-\udfff]/g, '\ufffd'))
+    // The body: valid unless it is the hostile part (then near-valid or worse), or anything in chaos.
+    const bodyHostile = op.body ? isHostile(parts - 1) : m0 !== 'valid'
+    const b = m0 === 'chaos' || bodyHostile ? b0.other : b0.valid
+    const qs = search.toString()
+    const headersOut: Record<string, string> = {}
+    const sendsBody = !['GET', 'HEAD'].includes(m) && b.text !== undefined
+    if (sendsBody && h.contentType !== '') headersOut['content-type'] = h.contentType
+    if (h.language !== null && h.language !== undefined) headersOut['accept-language'] = h.language
+    if (h.origin !== undefined) headersOut.origin = h.origin
+    if (h.fetchSite) headersOut['sec-fetch-site'] = h.fetchSite
+    if (h.badCookie) headersOut.cookie = h.badCookie
+    return {
+      method: m,
+      url: `http://localhost${path}${qs ? `?${qs}` : ''}`,
+      identity: who,
+      headers: headersOut,
+      body: sendsBody ? b.text : undefined,
+      bodyKind: sendsBody ? b.kind : 'none',
+    }
+  })
+}
+
+/* --------------------------------------------------------------------------------- the run */
+
+export interface FuzzFixtures {
+  ids: string[]
+  headersFor(identity: Identity): Promise<Record<string, string>>
+}
+
+/** Organizations, sites, capacities, needs, certificates, a cluster and a member, so generated ids hit real rows. */
+export async function createFuzzFixtures(deps: TestDeps): Promise<FuzzFixtures> {
+  const supplierId = await createSupplier(deps, 'ООО «Фаззинг»')
+  const siteId = await createSupplierSite(deps, supplierId)
+  await insertCapacity(deps.sql, supplierId, siteId)
+  await insertCapacity(deps.sql, supplierId, siteId)
+  const contractorId = await createOrganizationOfKinds(deps, ['contractor'], 'АО «Заказчик фаззинга»')
+  const clusterId = newId('clu')
+  await deps.sql`insert into clusters (id, name_ru, name_en, sector, region_codes, lat, lon) values (${clusterId}, 'Кластер', 'Cluster', 'automotive', '{16}', 55.79, 49.12)`
+  for (const status of ['draft', 'published']) {
+    await deps.sql`
+      insert into needs (id, org_id, title, processes, delivery_address, delivery_city, delivery_region_code, delivery_lat, delivery_lon,
+        delivery_precision, deadline, status, cluster_id, published_at)
+      values (${newId('need')}, ${contractorId}, 'Вал ступенчатый', '{MCH.TURN}', 'пр. Мира, 1', 'Набережные Челны', '16', 55.74, 52.41, 'city',
+        '2030-03-01', ${status}, ${clusterId}, ${status === 'published' ? new Date() : null})`
+  }
+  await deps.sql`
+    insert into certificates (id, org_id, standard, number, issuer, valid_from, valid_until)
+    values (${newId('cert')}, ${supplierId}, 'ISO9001', 'RU-1', 'Орган', '2020-01-01', '2099-01-01')`
+  await createTestUser(deps.sql, { name: 'Участник', memberships: [{ orgId: supplierId, role: 'admin' }] })
+  /** The supplier, or a new organization when a fuzzed DELETE took it. */
+  const liveOrganization = async (): Promise<string> => {
+    const [row] = await deps.sql<{ id: string }[]>`select id from organizations where id = ${supplierId}`
+    if (row) return row.id
+    const id = newId('org')
+    await deps.sql`insert into organizations (id, name, inn, kinds) values (${id}, 'ООО «Замена»', ${String(Date.now()).slice(-10)}, '{supplier}')`
+    return id
+  }
+
+  const rows = await deps.sql<{ id: string }[]>`
+    select id from organizations union all select id from sites union all select id from capacities union all select id from needs
+    union all select id from certificates union all select id from clusters union all select id from users`
+  const sessions = new Map<Identity, Record<string, string>>()
+  async function fresh(identity: Identity): Promise<Record<string, string>> {
+    // A new user each time: fuzzed requests may have changed, deactivated or removed the last one.
+    const user =
+      identity === 'admin'
+        ? await createTestUser(deps.sql, { name: 'Администратор', platformRole: 'admin' })
+        : await createTestUser(deps.sql, { name: 'Участник', memberships: [{ orgId: await liveOrganization(), role: 'admin' }] })
+    // Fuzzing the sign-in route trips its throttle (429), which would refuse our own sign-in too.
+    await deps.sql`delete from login_throttle`
+    const headers = await signInHeaders(deps.app, user.email)
+    sessions.set(identity, headers)
+    return headers
+  }
+  return {
+    ids: rows.map((r) => r.id),
+    async headersFor(identity) {
+      if (identity === 'anonymous') return {}
+      const current = sessions.get(identity)
+      // A fuzzed request may have signed the session out (logout) or changed the user: start a new one.
+      if (current) {
+        const me = await deps.app.request('/api/auth/me', { headers: current })
+        if (me.status === 200) return current
+      }
+      return fresh(identity)
+    },
+  }
+}
+
+export interface RouteReport {
+  route: string
+  cases: number
+  statuses: Record<string, number>
+  failure?: string
+}
+
+function checkResponse(method: string, status: number, contentType: string | null, text: string): string | undefined {
+  if (status >= 500) return `answered ${status}: ${text.slice(0, 300)}`
+  if (status >= 400) {
+    if (!contentType?.startsWith('application/problem+json')) return `${status} with content-type ${contentType}: ${text.slice(0, 200)}`
+    // A HEAD answer has the GET answer's headers and no body.
+    if (method === 'HEAD') return text === '' ? undefined : `HEAD answered with a body`
+    let body: { status?: unknown }
+    try {
+      body = JSON.parse(text) as { status?: unknown }
+    } catch {
+      return `${status} problem that is not JSON: ${text.slice(0, 200)}`
+    }
+    if (body.status !== status) return `${status} problem whose status is ${JSON.stringify(body.status)}`
+  }
+  return undefined
+}
+
+/** Fuzzes one operation with up to `numRuns` cases (or `timeLimitMs`); the first failure is shrunk and reported. */
+export async function fuzzOperation(deps: TestDeps, fixtures: FuzzFixtures, op: Operation, schemas: SchemaArbitraries, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
+  const statuses: Record<string, number> = {}
+  let cases = 0
+  // Sessions are checked once per route (a fuzzed logout may end one); within a route a lost session only makes some cases anonymous.
+  const identities = { anonymous: {}, admin: await fixtures.headersFor('admin'), member: await fixtures.headersFor('member') } as Record<Identity, Record<string, string>>
+  const details = await fc.check(
+    fc.asyncProperty(caseArbitrary(op, schemas), async (c) => {
+      cases++
+      const headers = { ...c.headers, ...(c.headers.cookie && c.identity !== 'anonymous' ? {} : identities[c.identity]) }
+      if (c.identity !== 'anonymous' && c.headers.origin === undefined) delete headers.origin
+      const res = await deps.app.request(c.url, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) })
+      const text = await res.text()
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1
+      const problem = checkResponse(c.method, res.status, res.headers.get('content-type'), text)
+      if (problem) throw new Error(`${c.method} ${c.url.slice(0, 300)} as ${c.identity} (${c.bodyKind} body, ${JSON.stringify(c.headers).slice(0, 200)}): ${problem}`)
+    }),
+    { numRuns, interruptAfterTimeLimit: timeLimitMs, ...(seed !== undefined ? { seed } : {}), endOnFailure: false },
+  )
+  const route = `${op.method} ${op.path}`
+  if (details.failed) {
+    const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+    return { route, cases, statuses, failure: `${message}\n    (seed ${details.seed}, path ${details.counterexamplePath})` }
+  }
+  return { route, cases, statuses }
+}
+
+export async function fuzzApi(deps: TestDeps, options: { numRuns: number; timeLimitMs: number; seed?: number }): Promise<RouteReport[]> {
+  const { operations, components } = await readOperations(deps.app)
+  const fixtures = await createFuzzFixtures(deps)
+  const schemas = new SchemaArbitraries(components, fixtures.ids)
+  const reports: RouteReport[] = []
+  for (const op of operations) reports.push(await fuzzOperation(deps, fixtures, op, schemas, options.numRuns, options.timeLimitMs, options.seed))
+  return reports
+}
