@@ -6,7 +6,7 @@ import { type Choice, TaxonomyPicker } from '../components/pickers.js'
 import { type CapacityFormValues, formMonths, hoursField } from '../forms/capacityForm.js'
 import { type FormErrors, errorCount, fieldError } from '../forms/errors.js'
 import type { I18n } from '../i18n/index.js'
-import { IT_GRADES, materialChoices, processChoices } from './needForm.js'
+import { EnvelopeFields, IT_GRADES, materialChoices, processChoices } from './needForm.js'
 
 export interface CapacityFormProps {
   organization: Organization
@@ -71,7 +71,6 @@ export function CapacityFormPage(props: CapacityFormProps) {
   const { organization, values, errors, sites } = props
   const base = `/organizations/${organization.id}/capacities`
   const action = props.capacityId ? `${base}/${props.capacityId}/edit` : `${base}/new`
-  const envelopeError = fieldError(errors, 'envelope')
   return (
     <>
       <p class="breadcrumb">
@@ -116,19 +115,7 @@ export function CapacityFormPage(props: CapacityFormProps) {
             />
           </FormSection>
           <FormSection legend={t('capacityForm.sectionLimits')}>
-            <fieldset id={fieldId('envelope')} class="subfields" aria-describedby={`${fieldId('envelope')}-hint`}>
-              <legend>{t('capacity.envelope')}</legend>
-              <p id={`${fieldId('envelope')}-hint`} class="hint">
-                {t('field.envelope.hint')}
-              </p>
-              <div class="grid grid--4">
-                <InputField name="lengthMm" label={t('field.length')} value={values.lengthMm} errors={errors} inputmode="decimal" />
-                <InputField name="widthMm" label={t('field.width')} value={values.widthMm} errors={errors} inputmode="decimal" />
-                <InputField name="heightMm" label={t('field.height')} value={values.heightMm} errors={errors} inputmode="decimal" />
-                <InputField name="massKg" label={t('field.mass')} value={values.massKg} errors={errors} inputmode="decimal" />
-              </div>
-              {envelopeError && <p class="field-error">{envelopeError}</p>}
-            </fieldset>
+            <EnvelopeFields values={values} errors={errors} legend={t('capacity.envelope')} />
             <div class="grid grid--2">
               <SelectField
                 name="itGrade"

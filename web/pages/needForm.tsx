@@ -56,12 +56,20 @@ export interface NeedFormProps {
   clusters: Cluster[]
 }
 
-function EnvelopeFields({ values, errors }: Pick<NeedFormProps, 'values' | 'errors'>) {
+export interface EnvelopeValues {
+  lengthMm: string
+  widthMm: string
+  heightMm: string
+  massKg: string
+}
+
+/** The part envelope (L×W×H, mass) of a need or a capacity; `legend` names whose envelope it is. */
+export function EnvelopeFields({ values, errors, legend }: { values: EnvelopeValues; errors: FormErrors; legend: string }) {
   const { t } = useI18n()
   const error = fieldError(errors, 'envelope')
   return (
     <fieldset id={fieldId('envelope')} class="subfields" aria-describedby={`${fieldId('envelope')}-hint`}>
-      <legend>{t('field.envelope')}</legend>
+      <legend>{legend}</legend>
       <p id={`${fieldId('envelope')}-hint`} class="hint">
         {t('field.envelope.hint')}
       </p>
@@ -154,7 +162,7 @@ export function NeedFormPage(props: NeedFormProps) {
             errors={errors}
           />
           <TextAreaField name="description" label={t('field.description')} value={values.description} errors={errors} hint={t('field.description.hint')} />
-          <EnvelopeFields values={values} errors={errors} />
+          <EnvelopeFields values={values} errors={errors} legend={t('field.envelope')} />
         </FormSection>
         <FormSection legend={t('needForm.sectionQuality')}>
           <div class="grid grid--2">
