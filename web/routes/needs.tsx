@@ -47,8 +47,6 @@ import { explainable, parsedId, statusOf } from './shared.js'
 
 /** "Show more" steps through these; the matching service returns at most the last. */
 const MATCH_LIMITS = [20, 50, 100] as const
-/** How far the supplier's inbox is read to find its own pair on a need (listMatchingNeeds returns at most 100). */
-const INBOX_LIMIT = 100
 const SUPPLIER_SUGGESTIONS = 10
 
 const pageQuerySchema = z.object({
@@ -99,14 +97,14 @@ async function manualState(c: WebContext, state: NeedPageState['manual']): Promi
 }
 
 /**
- * The viewer's own pair on this need as one of its suppliers, read from its inbox (no service answers for one
- * pair): the status decides whether there is an introduction to answer.
+ * The viewer's own pair on this need as one of its suppliers, as its inbox shows it: the status decides whether
+ * there is an introduction to answer.
  */
 async function supplierAnswer(c: WebContext, need: NeedView, error: string | null): Promise<SupplierAnswer | null> {
   if (need.status !== 'published') return null
   for (const organization of organizationsOfKind(await viewerOf(c), 'supplier')) {
-    const inbox = await listMatchingNeeds(c.var.ctx, c.var.search, organization.id, { limit: INBOX_LIMIT, refresh: false })
-    const item = inbox.items.find((candidate) => candidate.needId === need.id)
+    const inbox = await listMatchingNeeds(c.var.ctx, c.var.search, organization.id, { limit: 1, refresh: false, needId: need.id })
+    const item = inbox.items[0]
     if (item) return { orgId: organization.id, orgName: organization.name, status: item.status, error }
   }
   return null

@@ -7,10 +7,10 @@ import { computeSupplierMatches, saveSupplierMatches } from './computeForSupplie
 
 /**
  * The supplier's inbox: published needs it matches, best first. The contractor is not named: its
- * identity is revealed only by an introduction. For the supplier's members, the curators covering it and
+ * identity is revealed only by an introduction. `needId` narrows it to the supplier's pair on one need. For the supplier's members, the curators covering it and
  * platform admins; anybody else gets the 404 of a missing organization.
  */
-export async function listMatchingNeeds(ctx: ServiceContext, search: Search, orgId: string, query: { limit: number; refresh: boolean }): Promise<MatchingNeeds> {
+export async function listMatchingNeeds(ctx: ServiceContext, search: Search, orgId: string, query: { limit: number; refresh: boolean; needId?: string }): Promise<MatchingNeeds> {
   await assertOrganizationAccess(ctx, orgId, 'member')
   const [organization] = await ctx.sql`select id from organizations where id = ${orgId}`
   if (!organization) throw new NotFoundError('Organization', orgId)
@@ -24,6 +24,7 @@ export async function listMatchingNeeds(ctx: ServiceContext, search: Search, org
            n.deadline, n.quantity, m.score, m.distance_km, m.status, m.explanation, m.computed_at
     from matches m join needs n on n.id = m.need_id
     where m.supplier_org_id = ${orgId} and n.status = 'published' and n.deadline >= ${today}
+      ${query.needId ? ctx.sql`and n.id = ${query.needId}` : ctx.sql``}
     order by m.score desc, n.deadline asc, n.id asc
     limit ${query.limit}`
   return {
