@@ -75,7 +75,7 @@ function AlertCard({ alert, orgId, sites, rowError }: { alert: Alert; orgId: str
         </div>
         <p class="muted">{t(`alerts.kind.${alert.kind}`)}</p>
         <Criteria alert={alert} sites={sites} i18n={i18n} />
-        <div class="actions">
+        <div class="button-row">
           <form method="post" action={`/alerts/${alert.id}/status`}>
             <input type="hidden" name="org" value={orgId} />
             <input type="hidden" name="status" value={paused ? 'active' : 'paused'} />
