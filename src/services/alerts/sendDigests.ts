@@ -7,6 +7,8 @@ import { publishedToOrganizations } from '../needs/view.js'
 
 /** Digests are dated in Moscow time, where most clusters work: one per person and Moscow day. */
 const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000
+/** A first digest, or one after a long opt-out, reaches back this far at most. */
+const LOOKBACK_DAYS = 7
 /** A long list is cut here in the message; the inbox shows them all. */
 const LISTED_NEEDS = 30
 
@@ -46,33 +48,37 @@ export function digestDay(now: Date): string {
 
 /**
  * Every (member, need) pair owed a digest line: a hit of an active alert of the member's supplier, found since
- * the member's last digest and never listed to them, on a need still published, not past its deadline and
- * still shown to the supplier. Paused alerts and members who opted out contribute nothing; nor does anyone
- * whose digest for `day` exists already.
+ * the member's last digest (and within the last week) and never listed to them, on a need still published, not
+ * past its deadline and still shown to the supplier. Paused alerts and members who opted out contribute nothing;
+ * nor does anyone whose digest for `day` exists already. The day's hits are gathered first (an index range on
+ * `found_at`), so the plan stays small however many hits accumulate and whatever the statistics say.
  */
 async function owedLines(ctx: ServiceContext, day: string): Promise<DigestRow[]> {
   const { sql } = ctx
   const now = ctx.now()
   const today = now.toISOString().slice(0, 10)
+  const since = new Date(now.getTime() - LOOKBACK_DAYS * 24 * 60 * 60 * 1000)
   return sql<DigestRow[]>`
-    with last_digest as (select user_id, max(sent_at) as sent_at from alert_digests group by user_id)
-    select m.user_id, u.email, u.language, a.org_id, o.name as org_name, n.id as need_id, n.title, n.processes,
+    with owed as materialized (
+      select h.need_id, h.found_at, a.org_id, a.name
+      from alert_hits h join supplier_alerts a on a.id = h.alert_id
+      where h.found_at > ${since} and h.found_at <= ${now} and a.status = 'active'
+    )
+    select m.user_id, u.email, u.language, w.org_id, o.name as org_name, n.id as need_id, n.title, n.processes,
            n.delivery_city as city, n.delivery_region_code as region_code, to_char(n.deadline, 'YYYY-MM-DD') as deadline,
-           n.quantity, array_agg(distinct a.name order by a.name) as alert_names
-    from alert_hits h
-    join supplier_alerts a on a.id = h.alert_id and a.status = 'active'
-    join organizations o on o.id = a.org_id
-    join memberships m on m.org_id = a.org_id
+           n.quantity, array_agg(distinct w.name order by w.name) as alert_names
+    from owed w
+    join organizations o on o.id = w.org_id
+    join memberships m on m.org_id = w.org_id
     join users u on u.id = m.user_id and u.active
-    join needs n on n.id = h.need_id
-    left join last_digest l on l.user_id = m.user_id
-    where h.found_at <= ${now} and h.found_at > coalesce(l.sent_at, '-infinity'::timestamptz)
-      and n.deadline >= ${today} and ${publishedToOrganizations(sql, sql`array[a.org_id]`)}
-      and not exists (select 1 from alert_digest_opt_outs x where x.user_id = m.user_id and x.org_id = a.org_id)
+    join needs n on n.id = w.need_id
+    where w.found_at > coalesce((select max(g.sent_at) from alert_digests g where g.user_id = m.user_id), '-infinity'::timestamptz)
+      and n.deadline >= ${today} and ${publishedToOrganizations(sql, sql`array[w.org_id]`)}
+      and not exists (select 1 from alert_digest_opt_outs x where x.user_id = m.user_id and x.org_id = w.org_id)
       and not exists (select 1 from alert_digest_needs d where d.user_id = m.user_id and d.need_id = n.id)
       and not exists (select 1 from alert_digests g where g.user_id = m.user_id and g.day = ${day})
-    group by m.user_id, u.email, u.language, a.org_id, o.name, n.id
-    order by m.user_id, o.name, a.org_id, n.deadline, n.id`
+    group by m.user_id, u.email, u.language, w.org_id, o.name, n.id
+    order by m.user_id, o.name, w.org_id, n.deadline, n.id`
 }
 
 function processNames(codes: readonly string[], language: Language): string {
