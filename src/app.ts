@@ -11,6 +11,7 @@ import { MAX_CERTIFICATE_FILE_BYTES } from './domain/certificateFile.js'
 import type { Search } from './search/client.js'
 import { type Logger, silentLogger } from './lib/log.js'
 import { errorResponse, problemResponse } from './lib/problem.js'
+import { alertsApi } from './routes/api/alerts/index.js'
 import { authApi } from './routes/api/auth/index.js'
 import { capacitiesApi, organizationCapacitiesApi } from './routes/api/capacities/index.js'
 import { CERTIFICATE_FILE_PATH, certificateFilesApi } from './routes/api/certificateFiles.js'
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', matchesApi)
   app.route('/api/clusters', clustersApi)
   app.route('/api', sitesApi)
+  app.route('/api', alertsApi)
   app.route('/api', certificatesApi)
   app.route('/', certificateFilesApi)
   app.route('/api/taxonomy', taxonomyApi)

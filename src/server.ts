@@ -14,6 +14,7 @@ import { ensureIndexes } from './search/settings.js'
 import { createOutboxWorker } from './search/worker.js'
 import { remindExpiringCertificates } from './services/certificates/remindExpiring.js'
 import { queueMatchRecomputation } from './services/matches/queue.js'
+import { createAlertWorker } from './workers/alerts.js'
 import { createMatchWorker } from './workers/matches.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -42,6 +43,7 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
   const matchWorker = createMatchWorker({ sql, search, log })
   const mailTransport = createMailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir: config.MAILBOX_DIR })
   const notificationWorker = createNotificationWorker({ sql, transport: mailTransport, log })
+  const alertWorker = createAlertWorker({ sql, search, log, publicOrigin: config.PUBLIC_ORIGIN })
   // Every app process runs the daily job; the reminders' dedupe keys make the extra runs add nothing.
   const remindCertificates = () =>
     void remindExpiringCertificates({ sql, actor: { kind: 'system' }, now: () => new Date() }, new Date()).catch((error: unknown) =>
@@ -63,7 +65,7 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
       }
       clearTimeout(forceClose)
       clearInterval(reminders)
-      await Promise.all([worker.stop(), matchWorker.stop(), notificationWorker.stop()])
+      await Promise.all([worker.stop(), matchWorker.stop(), notificationWorker.stop(), alertWorker.stop()])
       await mailTransport.close()
       await sql.end({ timeout: 5 })
       await search.close()
@@ -82,6 +84,7 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
     worker.start()
     matchWorker.start()
     notificationWorker.start()
+    alertWorker.start()
     log.info('notifications', { transport: mailTransport.description })
     remindCertificates()
     reminders = setInterval(remindCertificates, DAY_MS)

@@ -12,6 +12,7 @@ import { ErrorPage } from './pages/errors.js'
 import { HomePage } from './pages/home.js'
 import { type WebContext, renderPage, returnPath } from './render.js'
 import { accountRoutes, localPath } from './routes/account.js'
+import { alertRoutes } from './routes/alerts.js'
 import { centreRoutes } from './routes/centre.js'
 import { inboxRoutes } from './routes/inbox.js'
 import { myNeedsRoutes } from './routes/myNeeds.js'
@@ -96,6 +97,7 @@ export function createWebApp(options: { log?: Logger } = {}): Hono<WebEnv> {
   web.route('/', needFormRoutes)
   web.route('/', needRoutes)
   web.route('/', inboxRoutes)
+  web.route('/', alertRoutes)
   web.route('/', myNeedsRoutes)
   web.route('/', centreRoutes)
   web.route('/', organizationRoutes)

@@ -23,7 +23,7 @@ export interface Viewer {
   organizations: ViewerOrganization[]
 }
 
-export type NavKey = 'home' | 'capacities' | 'needs' | 'newNeed' | 'centre' | 'inbox' | 'myNeeds' | 'organization'
+export type NavKey = 'home' | 'capacities' | 'needs' | 'newNeed' | 'centre' | 'inbox' | 'alerts' | 'myNeeds' | 'organization'
 
 async function load(c: Context<WebEnv>): Promise<Viewer | null> {
   const ctx = c.var.ctx

@@ -164,6 +164,12 @@ async function invitationOf(org: Org): Promise<string> {
   return id
 }
 
+async function alertOf(org: Org): Promise<string> {
+  const id = newId('alrt')
+  await deps.sql`insert into supplier_alerts (id, org_id, kind, name, min_score, created_at, updated_at) values (${id}, ${world.orgs[org]}, 'capacities', 'Под мои мощности', 0.5, ${NOW}, ${NOW})`
+  return id
+}
+
 async function plainUser(): Promise<string> {
   const id = newId('usr')
   await deps.sql`insert into users (id, email, name, password_hash) values (${id}, ${uniqueEmail('someone')}, 'Кто-то', 'never-signs-in')`
@@ -215,6 +221,11 @@ const keepers = byRelation({ curator: 'ok', orgAdmin: 'ok', orgMember: 'ok' })
 const managers = byRelation({ curator: 'ok', orgAdmin: 'ok', orgMember: 403 })
 /** A centre's work (verification, the match pipeline): curators covering it and platform admins; its own people learn why not. */
 const curators = byRelation({ curator: 'ok', orgAdmin: 403, orgMember: 403, pairSupplier: 403 })
+/** A supplier's alerts: its own members alone; curators and platform admins do not even see them. */
+const alertKeepers = byRelation({ platformAdmin: 404, orgAdmin: 'ok', orgMember: 'ok' })
+/** Alerts under an organization: a member of one that supplies nothing (a curator in their own centre too) is told why not. */
+const supplierAlerts = (relation: Relation, owner: string, role: Role): Outcome =>
+  NOT_SUPPLIERS.includes(owner as Org) && role !== 'anonymous' && role !== 'platformAdmin' && MEMBERSHIPS[role].org === owner ? 403 : alertKeepers(relation)
 /** Platform-wide objects: everybody signed in but a platform admin is told why not. */
 const platformOnly = byRelation({ curator: 403, orgAdmin: 403, orgMember: 403, self: 403, outsider: 403 })
 
@@ -331,6 +342,12 @@ const MATRIX: Record<string, RouteCase> = {
   'DELETE /api/invitations/{id}': tenant(TENANTS, managers, async (org) => ({ params: [await invitationOf(org)], label: 'invitation' })),
   'PATCH /api/organizations/{id}/members/{userId}': tenant(TENANTS, managers, async (org) => ({ params: [world.orgs[org], await memberOf(org)], body: { role: 'member' }, label: 'member' })),
   'DELETE /api/organizations/{id}/members/{userId}': tenant(TENANTS, managers, async (org) => ({ params: [world.orgs[org], await memberOf(org)], label: 'member' })),
+
+  // Alerts are for suppliers: a member of any other organization is told why not.
+  'POST /api/organizations/{orgId}/alerts': tenant(TENANTS, supplierAlerts, async (org) => ({ params: [world.orgs[org]], body: { kind: 'capacities', name: 'Под мои мощности' }, label: 'organization' })),
+  'PATCH /api/alerts/{id}': tenant(SUPPLIERS, alertKeepers, async (org) => ({ params: [await alertOf(org)], body: { status: 'paused' }, label: 'alert' })),
+  'DELETE /api/alerts/{id}': tenant(SUPPLIERS, alertKeepers, async (org) => ({ params: [await alertOf(org)], label: 'alert' })),
+  'PUT /api/organizations/{orgId}/alert-digest': tenant(TENANTS, supplierAlerts, async (org) => ({ params: [world.orgs[org]], body: { subscribed: false }, label: 'organization' })),
 
   'POST /api/clusters': {
     owners: ['platform'],
@@ -470,6 +487,8 @@ function describeSize(name: string, matrix: Record<string, RouteCase>, run: Matr
 const SENSITIVE_READS: Record<string, RouteCase> = {
   'GET /api/needs/{id}/matches': tenant(POSTERS, keepers, async (org) => ({ params: [await needOf(org, 'published')], label: 'published need' })),
   'GET /api/organizations/{id}/matching-needs': tenant(TENANTS, keepers, async (org) => ({ params: [world.orgs[org]], label: 'organization' })),
+  'GET /api/organizations/{orgId}/alerts': tenant(TENANTS, supplierAlerts, async (org) => ({ params: [world.orgs[org]], label: 'organization' })),
+  'GET /api/organizations/{orgId}/alert-hits': tenant(TENANTS, supplierAlerts, async (org) => ({ params: [world.orgs[org]], label: 'organization' })),
 }
 
 /** GET routes open to anonymous callers by design: the catalogues, the gazetteer and the invitation a link leads to. */

@@ -20,7 +20,9 @@ export function navItems(viewer: Viewer | null): NavItem[] {
     { key: 'needs', href: '/search/needs', label: 'nav.needs' },
   ]
   if (viewer.curates) items.push({ key: 'centre', href: '/centre', label: 'nav.centre' }, { key: 'newNeed', href: '/needs/new', label: 'nav.newNeed' })
-  if (organizationsOfKind(viewer, 'supplier').length > 0) items.push({ key: 'inbox', href: '/inbox', label: 'nav.inbox' })
+  if (organizationsOfKind(viewer, 'supplier').length > 0) {
+    items.push({ key: 'inbox', href: '/inbox', label: 'nav.inbox' }, { key: 'alerts', href: '/alerts', label: 'nav.alerts' })
+  }
   if (organizationsOfKind(viewer, 'contractor').length > 0) items.push({ key: 'myNeeds', href: '/my/needs', label: 'nav.myNeeds' })
   const [own] = viewer.organizations
   if (own) items.push({ key: 'organization', href: `/organizations/${own.id}`, label: 'nav.organization' })

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import type { AlertHit } from '../../src/domain/alert.js'
 import type { MatchingNeeds } from '../../src/domain/match.js'
 import { INTRODUCED_STATUSES } from '../../src/domain/match.js'
 import { useI18n } from '../components/i18n.js'
@@ -18,6 +19,8 @@ export interface InboxPageProps {
   contractors: Map<string, { id: string; name: string }>
   nextLimit: number | null
   error: { needId: string; message: string } | null
+  /** New needs the organization's alerts found; null when the viewer keeps no alerts for it (a curator looking in). */
+  alertHits: AlertHit[] | null
 }
 
 function Fact({ term, children }: { term: PlainKey; children: Child }) {
@@ -71,11 +74,58 @@ function InboxCard({ item, orgId, contractor, error }: { item: InboxItem; orgId:
   )
 }
 
+function AlertHitCard({ hit }: { hit: AlertHit }) {
+  const { t, fmt, lang } = useI18n()
+  const headingId = `alert-hit-${hit.needId}-title`
+  return (
+    <li class="card inbox-item" id={`alert-hit-${hit.needId}`}>
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId} class="inbox-item__title">
+          <a href={`/needs/${hit.needId}`}>{hit.title}</a>
+        </h3>
+        <dl class="facts">
+          <Fact term="inbox.alertName">{hit.alertName}</Fact>
+          <Fact term="need.processes">{hit.processes.map((code) => processName(code, lang)).join('; ')}</Fact>
+          {hit.materials.length > 0 && <Fact term="need.materials">{hit.materials.map((code) => materialName(code, lang)).join(', ')}</Fact>}
+          <Fact term="need.delivery">{placeName(hit.city, hit.regionCode, lang)}</Fact>
+          <Fact term="need.deadline">{fmt.date(hit.deadline)}</Fact>
+          {hit.distanceKm !== null && <Fact term="matches.distance">{fmt.km(Math.round(hit.distanceKm))}</Fact>}
+          {hit.score !== null && <Fact term="matches.score">{t('unit.score', { value: fmt.points(hit.score) })}</Fact>}
+          <Fact term="inbox.found">{fmt.date(hit.foundAt.slice(0, 10))}</Fact>
+        </dl>
+      </article>
+    </li>
+  )
+}
+
+/** New needs from the supplier's alerts, above the ranked list: what appeared since the supplier last looked. */
+function AlertHits({ hits, orgId }: { hits: AlertHit[]; orgId: string }) {
+  const { t } = useI18n()
+  return (
+    <section class="panel" aria-labelledby="alert-hits-heading">
+      <h2 id="alert-hits-heading">{t('inbox.alerts')}</h2>
+      <p class="muted">{t('inbox.alertsLead')}</p>
+      {hits.length === 0 ? (
+        <p class="empty">{t('inbox.alertsEmpty')}</p>
+      ) : (
+        <ul class="inbox-list">
+          {hits.map((hit) => (
+            <AlertHitCard hit={hit} />
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/alerts?org=${orgId}`}>{t('inbox.alertsManage')}</a>
+      </p>
+    </section>
+  )
+}
+
 /**
  * A supplier's matching needs, best first. Before an introduction nothing names the contractor (the service
  * does not return it); after it, the contractor's name is shown and the supplier answers.
  */
-export function InboxPage({ organization, others, items, contractors, nextLimit, error }: InboxPageProps) {
+export function InboxPage({ organization, others, items, contractors, nextLimit, error, alertHits }: InboxPageProps) {
   const { t } = useI18n()
   return (
     <>
@@ -94,6 +144,7 @@ export function InboxPage({ organization, others, items, contractors, nextLimit,
           </p>
         )}
       </header>
+      {alertHits && <AlertHits hits={alertHits} orgId={organization.id} />}
       {items.length === 0 ? (
         <p class="empty">{t('inbox.empty')}</p>
       ) : (

@@ -16,6 +16,8 @@ export interface SearchViewProps {
   /** Null when the search could not run (a place that is not on the map). */
   found: SearchResult | null
   nearError: string | null
+  /** Offer «Save as alert»: a need search seen by a member of a supplier. */
+  saveAlert: boolean
 }
 
 const RESULTS_ID = 'search-results'
@@ -210,7 +212,7 @@ function StatusText({ spec, found }: { spec: SearchSpec; found: SearchResult | n
  * The hits come first, so on a phone they are not pushed below a screenful of checkboxes; wide screens show
  * the facets in a column on the left, and a link at the top of the results leads to them.
  */
-export function SearchResults({ spec, state, found }: Omit<SearchViewProps, 'nearError'>) {
+export function SearchResults({ spec, state, found, saveAlert }: Omit<SearchViewProps, 'nearError'>) {
   const { t } = useI18n()
   const pages = found ? Math.min(MAX_PAGE, Math.ceil(found.result.totalHits / found.result.perPage)) : 0
   return (
@@ -222,6 +224,7 @@ export function SearchResults({ spec, state, found }: Omit<SearchViewProps, 'nea
         <p class="results__jump">
           <a href="#filters-heading">{t('search.toFilters')}</a>
         </p>
+        {saveAlert && <SaveAlertLink spec={spec} state={state} />}
         {found && <Hits found={found} />}
         <Pager page={state.page} pages={pages} href={(page) => searchHref(spec, state, { page })} hxTarget={`#${RESULTS_ID}`} />
       </section>
@@ -235,6 +238,25 @@ export function SearchResults({ spec, state, found }: Omit<SearchViewProps, 'nea
         </p>
       </aside>
     </div>
+  )
+}
+
+/**
+ * «Save as alert» carries the current filters to the alert form; it sits among the results, so every htmx
+ * swap of them brings a link with the filters as they are now.
+ */
+function SaveAlertLink({ spec, state }: { spec: SearchSpec; state: SearchFormState }) {
+  const { t } = useI18n()
+  const query = searchHref(spec, state, { page: 1, sort: 'relevance' }).slice(spec.path.length)
+  return (
+    <p class="save-alert">
+      <a class="button button--secondary" href={`/alerts/new${query}`} id="save-alert" aria-describedby="save-alert-hint">
+        {t('search.saveAlert')}
+      </a>{' '}
+      <span id="save-alert-hint" class="hint">
+        {t('search.saveAlertHint')}
+      </span>
+    </p>
   )
 }
 
@@ -258,10 +280,10 @@ function NearField({ state, error, oob }: { state: SearchFormState; error: strin
 }
 
 /** The htmx answer: the results, and out of band the place field (its error) and the live status line. */
-export function SearchPartial({ spec, state, found, nearError }: SearchViewProps) {
+export function SearchPartial({ spec, state, found, nearError, saveAlert }: SearchViewProps) {
   return (
     <>
-      <SearchResults spec={spec} state={state} found={found} />
+      <SearchResults spec={spec} state={state} found={found} saveAlert={saveAlert} />
       <NearField state={state} error={nearError} oob />
       <p id={STATUS_ID} hx-swap-oob="innerHTML">
         <StatusText spec={spec} found={found} />
@@ -270,7 +292,7 @@ export function SearchPartial({ spec, state, found, nearError }: SearchViewProps
   )
 }
 
-export function SearchPage({ spec, state, found, nearError }: SearchViewProps) {
+export function SearchPage({ spec, state, found, nearError, saveAlert }: SearchViewProps) {
   const { t, fmt } = useI18n()
   return (
     <>
@@ -329,7 +351,7 @@ export function SearchPage({ spec, state, found, nearError }: SearchViewProps) {
           <StatusText spec={spec} found={found} />
         </p>
         <div id={RESULTS_ID}>
-          <SearchResults spec={spec} state={state} found={found} />
+          <SearchResults spec={spec} state={state} found={found} saveAlert={saveAlert} />
         </div>
       </form>
     </>

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { INTRODUCED_STATUSES } from '../../src/domain/match.js'
 import { NotFoundError } from '../../src/lib/errors.js'
+import { listAlertHits } from '../../src/services/alerts/listHits.js'
 import { UnauthorizedError } from '../../src/services/authorization.js'
 import { listMatchingNeeds } from '../../src/services/matches/listForSupplier.js'
 import { transitionMatch } from '../../src/services/matches/transition.js'
@@ -50,6 +51,8 @@ async function inboxPage(c: WebContext, state: InboxState = {}): Promise<Respons
       contractors.set(item.needId, { id: contractor.id, name: contractor.name })
     }
   }
+  // Alerts are the supplier's own: a curator or admin looking into this inbox sees the ranked list only.
+  const alertHits = suppliers.some((supplier) => supplier.id === orgId) ? (await listAlertHits(ctx, orgId, { limit: 20 })).items : null
   const nextLimit = inbox.items.length >= limit ? (INBOX_LIMITS.find((step) => step > limit) ?? null) : null
   return renderPage(
     c,
@@ -61,6 +64,7 @@ async function inboxPage(c: WebContext, state: InboxState = {}): Promise<Respons
       contractors={contractors}
       nextLimit={nextLimit}
       error={state.error ?? null}
+      alertHits={alertHits}
     />,
   )
 }

@@ -7,6 +7,7 @@ import { CAPACITY_SEARCH, NEED_SEARCH, type SearchSpec, capacityQuery, needQuery
 import { localizedHalf } from '../i18n/index.js'
 import { type SearchResult, SearchPage, SearchPartial } from '../pages/search.js'
 import { type WebContext, renderPage, renderPartial, wantsPartial } from '../render.js'
+import { organizationsOfKind, viewerOf } from '../viewer.js'
 
 async function find(c: WebContext, spec: SearchSpec, state: ReturnType<typeof parseSearchForm>): Promise<SearchResult> {
   if (spec.kind === 'capacities') return { kind: 'capacities', result: await searchCapacities(c.var.ctx, c.var.search, capacityQuery(state)) }
@@ -27,7 +28,8 @@ async function searchPage(c: WebContext, spec: SearchSpec): Promise<Response> {
     const near = error.errors.find((fieldError) => fieldError.path === 'query.near')
     nearError = localizedHalf(near?.message ?? error.message, lang)
   }
-  const props = { spec, state, found, nearError }
+  const saveAlert = spec.kind === 'needs' && organizationsOfKind(await viewerOf(c), 'supplier').length > 0
+  const props = { spec, state, found, nearError, saveAlert }
   if (wantsPartial(c)) return renderPartial(c, <SearchPartial {...props} />)
   return renderPage(c, { title: t(spec.title), nav: spec.kind }, <SearchPage {...props} />)
 }

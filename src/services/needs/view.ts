@@ -52,11 +52,15 @@ async function redact(sql: Sql | Tx, need: Need): Promise<RedactedNeed> {
  * everyone, one cluster's members, or the invited. Single views and lists share it, so they cannot drift.
  */
 export function publishedToCondition(sql: Sql | Tx, orgIds: string[]): postgres.Fragment {
-  const orgs = sql.array(orgIds)
+  return publishedToOrganizations(sql, sql`${sql.array(orgIds)}::text[]`)
+}
+
+/** publishedToCondition for organizations given as an SQL `text[]` expression, e.g. sql`array[a.org_id]` in a join. */
+export function publishedToOrganizations(sql: Sql | Tx, orgs: postgres.Fragment): postgres.Fragment {
   return sql`(n.status = 'published' and (n.visibility = 'public'
-    or (n.visibility = 'invited' and n.invited_org_ids && ${orgs}::text[])
+    or (n.visibility = 'invited' and n.invited_org_ids && ${orgs})
     or (n.visibility = 'cluster' and exists (
-      select 1 from organization_clusters audience where audience.cluster_id = n.cluster_id and audience.org_id = any(${orgs}::text[])))))`
+      select 1 from organization_clusters audience where audience.cluster_id = n.cluster_id and audience.org_id = any(${orgs})))))`
 }
 
 async function visibleTo(sql: Sql | Tx, need: Need, orgIds: string[]): Promise<boolean> {

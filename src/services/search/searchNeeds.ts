@@ -69,6 +69,8 @@ export interface NeedSearchQuery extends AreaQuery {
   /** 'YYYY-MM-DD', inclusive. */
   deadlineAfter?: string | undefined
   deadlineBefore?: string | undefined
+  /** Only among these needs: a saved alert is this search run over the needs published since its last run. */
+  ids?: readonly string[] | undefined
 }
 
 /** Deliberately without the contractor's id or name: suppliers learn who posted a need only through a centre. */
@@ -126,6 +128,7 @@ function needFilter(query: NeedSearchQuery, today: string): Filter<'needs'> {
     query.clusterId === undefined ? undefined : f.eq('clusterId', query.clusterId),
     query.deadlineAfter === undefined ? undefined : f.gte('deadlineTs', deadlineTs(query.deadlineAfter)),
     query.deadlineBefore === undefined ? undefined : f.lte('deadlineTs', deadlineTs(query.deadlineBefore)),
+    query.ids === undefined ? undefined : f.in('id', query.ids),
   )
 }
 
