@@ -15,6 +15,7 @@ const PROGRESS_INTERVAL_MS = 200
  */
 export async function startImportJob(ctx: ServiceContext, id: string): Promise<{ job: ImportJob; finished: Promise<void> }> {
   const job = await getImportJob(ctx, id)
+  if (!job.report.ok) throw new ConflictError('В файле есть проблемы: исправьте их и загрузите файл снова / The file has problems: fix them and upload it again')
   const [claimed] = await ctx.sql`
     update import_jobs set status = 'running', rows_done = 0, error = null, updated_at = now()
     where id = ${id} and status in ('checked', 'failed') returning id`
