@@ -6,7 +6,7 @@ import { createCluster } from '../../src/services/clusters/create.js'
 import { checkImport } from '../../src/services/imports/check.js'
 import { runImport } from '../../src/services/imports/run.js'
 import { createOrganization } from '../../src/services/organizations/create.js'
-import { createTestUser, signInHeaders } from '../helpers/auth.js'
+import { TEST_ORIGIN, createTestUser, signInHeaders } from '../helpers/auth.js'
 import { type TestDeps, createTestDeps } from '../helpers/deps.js'
 import { randomInn } from '../helpers/fixtures.js'
 
@@ -39,13 +39,19 @@ async function tableCounts(): Promise<Record<string, number>> {
   return counts
 }
 
+/** A checksum-valid 13-digit ОГРН, random so that registers of different tests never share one. */
+function randomOgrn(): string {
+  const body = `10216${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+  return body + String(Number(BigInt(body) % 11n) % 10)
+}
+
 /** A small, real-looking register: two machining shops and a stamping plant in Tatarstan. */
 function register(inns: [string, string, string]): SheetRecords {
   const [a, b, c] = inns
   return {
     organizations: [
       { inn: a, name: 'ООО «Камская прецизионная механика»', kinds: 'поставщик', smeSize: 'малое', website: 'kpm.example.ru' },
-      { inn: b, name: 'АО «Елабужский штамп»', ogrn: '1021602012343', kinds: 'Поставщик', smeSize: 'среднее' },
+      { inn: b, name: 'АО «Елабужский штамп»', ogrn: randomOgrn(), kinds: 'Поставщик', smeSize: 'среднее' },
       { inn: c, name: 'ИП Сафин Ринат Ильдарович', kinds: 'поставщик', smeSize: 'микро' },
     ],
     sites: [
@@ -197,14 +203,66 @@ describe('bulk import: files', () => {
   })
 })
 
-describe('bulk import: who may import', () => {
-  it('lets curators and platform admins import, and refuses members of suppliers', async () => {
+async function postFiles(path: string, records: SheetRecords, headers: Record<string, string>, clusterIds: string[] = []) {
+  const form = new FormData()
+  form.append('file', new File([new Uint8Array(await writeImportWorkbook(records))], 'реестр.xlsx'))
+  for (const id of clusterIds) form.append('clusterId', id)
+  const res = await deps.app.request(path, { method: 'POST', body: form, headers })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+describe('bulk import: the JSON API and who may import', () => {
+  it('dry-runs and imports through the API as a curator, into the curator\'s single cluster by default', async () => {
+    const inns: [string, string, string] = [randomInn(), randomInn(), randomInn()]
+    const dry = await postFiles('/api/imports/dry-run', register(inns), curatorHeaders)
+    expect(dry.status).toBe(200)
+    expect(dry.body).toMatchObject({ ok: true, clusterIds: [clusterId], counts: { capacities: { create: 3, update: 0 } } })
+    expect(await deps.sql`select 1 from organizations where inn = any(${deps.sql.array(inns)})`).toHaveLength(0)
+    const imported = await postFiles('/api/imports', register(inns), curatorHeaders)
+    expect(imported.status).toBe(201)
+    expect(imported.body.id).toMatch(/^imp_/u)
+    const memberships = await deps.sql`select oc.cluster_id from organization_clusters oc join organizations o on o.id = oc.org_id where o.inn = any(${deps.sql.array(inns)})`
+    expect(memberships.map((m) => m.clusterId)).toEqual([clusterId, clusterId, clusterId])
+    const [entry] = await deps.sql`select actor_user_id from audit_log where entity_id = ${imported.body.id}`
+    expect(entry?.actorUserId).toMatch(/^usr_/u)
+  })
+
+  it('answers a file with problems with a 400 problem carrying the whole report', async () => {
+    const refused = await postFiles('/api/imports', { organizations: [{ inn: '1650123451', name: 'ООО «Ошибка»' }] }, curatorHeaders)
+    expect(refused.status).toBe(400)
+    expect(refused.body.report.problems).toEqual([{ sheet: 'Организации', row: 2, column: 'ИНН', message: expect.stringContaining('ИНН') }])
+    expect(refused.body.errors[0].path).toBe('Организации.2.ИНН')
+  })
+
+  it('refuses suppliers and contractors (403), anonymous callers (401), and a curator\'s clusters or organizations outside the centre', async () => {
     const supplier = await createOrganization(deps.ctx, { name: 'ООО «Поставщик»', inn: randomInn(), kinds: ['supplier'], clusterIds: [clusterId] })
-    const member = await createTestUser(deps.sql, { memberships: [{ orgId: supplier.id, role: 'admin' }] })
-    const memberHeaders = await signInHeaders(deps.app, member.email)
-    expect(memberHeaders).toBeDefined()
-    expect(curatorHeaders).toBeDefined()
-    expect(otherClusterId).toBeDefined()
+    const contractor = await createOrganization(deps.ctx, { name: 'ПАО «Завод»', inn: randomInn(), kinds: ['contractor'], clusterIds: [clusterId] })
+    for (const orgId of [supplier.id, contractor.id]) {
+      const member = await createTestUser(deps.sql, { memberships: [{ orgId, role: 'admin' }] })
+      const headers = await signInHeaders(deps.app, member.email)
+      expect((await postFiles('/api/imports/dry-run', register([randomInn(), randomInn(), randomInn()]), headers)).status).toBe(403)
+      expect((await postFiles('/api/imports', register([randomInn(), randomInn(), randomInn()]), headers)).status).toBe(403)
+    }
+    expect((await postFiles('/api/imports', register([randomInn(), randomInn(), randomInn()]), { origin: TEST_ORIGIN })).status).toBe(401)
+
+    const outside = await postFiles('/api/imports/dry-run', register([randomInn(), randomInn(), randomInn()]), curatorHeaders, [otherClusterId])
+    expect(outside.body.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('не относятся к вашему центру') })])
+    const foreignInn = randomInn()
+    await createOrganization(deps.ctx, { name: 'ООО «Самарский завод»', inn: foreignInn, kinds: ['supplier'], clusterIds: [otherClusterId] })
+    const foreign = await postFiles('/api/imports/dry-run', { organizations: [{ inn: foreignInn, name: 'ООО «Самарский завод»' }] }, curatorHeaders)
+    expect(foreign.body.problems).toEqual([expect.objectContaining({ row: 2, column: 'ИНН', message: expect.stringContaining('вне кластеров вашего центра') })])
+  })
+
+  it('serves the templates and documents the endpoints in OpenAPI', async () => {
+    const xlsxRes = await deps.app.request('/api/imports/template.xlsx')
+    expect(xlsxRes.status).toBe(200)
+    expect(xlsxRes.headers.get('content-type')).toContain('spreadsheetml')
+    const csv = new Uint8Array(await (await deps.app.request('/api/imports/template/certificates.csv')).arrayBuffer())
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(new TextDecoder().decode(csv)).toMatch(/^ИНН;Сертификат;Номер/u)
+    expect((await deps.app.request('/api/imports/template/unknown.csv')).status).toBe(404)
+    const doc = (await (await deps.app.request('/openapi.json')).json()) as { paths: Record<string, unknown> }
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/imports', '/api/imports/dry-run', '/api/imports/{id}']))
   })
 })
 

@@ -79,7 +79,7 @@ const importId = idSchema('imp')
 export const importsApi = createApiRouter()
 importsApi.openAPIRegistry.registerPath({
   method: 'post',
-  path: '/api/imports/dry-run',
+  path: '/dry-run',
   tags: ['imports'],
   summary: 'Check a workbook: every problem by sheet, row and column, and what would be created or updated; writes nothing',
   request: { body: uploadBody },
@@ -87,7 +87,7 @@ importsApi.openAPIRegistry.registerPath({
 })
 importsApi.openAPIRegistry.registerPath({
   method: 'post',
-  path: '/api/imports',
+  path: '/',
   tags: ['imports'],
   summary: 'Import a workbook in one transaction; refused as a whole (400 with the report in `report`) if any row has a problem',
   request: { body: uploadBody },
@@ -95,7 +95,7 @@ importsApi.openAPIRegistry.registerPath({
 })
 importsApi.openAPIRegistry.registerPath({
   method: 'get',
-  path: '/api/imports/{id}',
+  path: '/{id}',
   tags: ['imports'],
   summary: 'An import job started from the web page: status and progress',
   request: { params: z.object({ id: importId.openapi({ param: { name: 'id', in: 'path' } }) }) },
@@ -103,14 +103,14 @@ importsApi.openAPIRegistry.registerPath({
 })
 importsApi.openAPIRegistry.registerPath({
   method: 'get',
-  path: '/api/imports/template.xlsx',
+  path: '/template.xlsx',
   tags: ['imports'],
   summary: 'The Russian template: four sheets with an example row each, and the reference sheet of accepted names',
   responses: { 200: { description: 'XLSX workbook', content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } } },
 })
 importsApi.openAPIRegistry.registerPath({
   method: 'get',
-  path: '/api/imports/template/{sheet}.csv',
+  path: '/template/{sheet}.csv',
   tags: ['imports'],
   summary: 'One sheet of the template as CSV (UTF-8 with BOM, «;»)',
   request: { params: z.object({ sheet: templateSheet.openapi({ param: { name: 'sheet', in: 'path' } }) }) },
