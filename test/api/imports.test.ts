@@ -254,13 +254,14 @@ describe('bulk import: the JSON API and who may import', () => {
   })
 
   it('serves the templates and documents the endpoints in OpenAPI', async () => {
-    const xlsxRes = await deps.app.request('/api/imports/template.xlsx')
+    expect((await deps.app.request('/api/imports/template.xlsx')).status).toBe(401)
+    const xlsxRes = await deps.app.request('/api/imports/template.xlsx', { headers: curatorHeaders })
     expect(xlsxRes.status).toBe(200)
     expect(xlsxRes.headers.get('content-type')).toContain('spreadsheetml')
-    const csv = new Uint8Array(await (await deps.app.request('/api/imports/template/certificates.csv')).arrayBuffer())
+    const csv = new Uint8Array(await (await deps.app.request('/api/imports/template/certificates.csv', { headers: curatorHeaders })).arrayBuffer())
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(new TextDecoder().decode(csv)).toMatch(/^ИНН;Сертификат;Номер/u)
-    expect((await deps.app.request('/api/imports/template/unknown.csv')).status).toBe(404)
+    expect((await deps.app.request('/api/imports/template/unknown.csv', { headers: curatorHeaders })).status).toBe(404)
     const doc = (await (await deps.app.request('/openapi.json')).json()) as { paths: Record<string, unknown> }
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/imports', '/api/imports/dry-run', '/api/imports/{id}']))
   })

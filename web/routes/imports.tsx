@@ -26,6 +26,7 @@ export const importRoutes = new Hono<WebEnv>()
     return renderPage(c, { title: c.var.i18n.t('imports.title'), nav: 'centre' }, <ImportStartPage clusters={clusters} />)
   })
   .post('/centre/import', async (c) => {
+    // Listing the clusters checks who may import before the upload is read.
     const clusters = await listImportClusters(c.var.ctx)
     const { files, clusterIds } = await uploadedImport(c)
     const job = await stageImport(c.var.ctx, files, { clusterIds })

@@ -4,7 +4,9 @@ import { idSchema } from '../../../domain/common.js'
 import { SHEET_KEYS, type SheetKey, sheetSpec } from '../../../domain/import/layout.js'
 import { MAX_IMPORT_FILE_BYTES, type UploadedFile } from '../../../domain/import/read.js'
 import { importTemplateCsv, importTemplateXlsx } from '../../../domain/import/write.js'
-import { ValidationError } from '../../../lib/errors.js'
+import { NotFoundError, ValidationError } from '../../../lib/errors.js'
+import { requireSignedIn } from '../../../services/authorization.js'
+import { assertMayImport } from '../../../services/imports/access.js'
 import { checkImport } from '../../../services/imports/check.js'
 import { getImportJob } from '../../../services/imports/get.js'
 import { runImport } from '../../../services/imports/run.js'
@@ -131,21 +133,32 @@ export function templateCsvResponse(c: Context, sheet: SheetKey): Response {
   })
 }
 
-importsApi.get('/template.xlsx', (c) => templateXlsxResponse(c))
-importsApi.get('/template/:file', (c) => {
-  const sheet = templateSheet.safeParse(c.req.param('file').replace(/\.csv$/u, ''))
-  if (!sheet.success || !c.req.param('file').endsWith('.csv')) return c.notFound()
+// The templates are for those who import, like the page that links them.
+importsApi.get('/template.xlsx', async (c: Context<AppEnv>) => {
+  await assertMayImport(c.var.ctx)
+  return templateXlsxResponse(c)
+})
+importsApi.get('/template/:file', async (c: Context<AppEnv>) => {
+  await assertMayImport(c.var.ctx)
+  const file = c.req.param('file') ?? ''
+  const sheet = templateSheet.safeParse(file.replace(/\.csv$/u, ''))
+  if (!sheet.success || !file.endsWith('.csv')) throw new NotFoundError('Template', file)
   return templateCsvResponse(c, sheet.data)
 })
+// Who may import is settled before the upload is read: a refused caller learns that, not what is wrong with the body.
 importsApi.post('/dry-run', async (c: Context<AppEnv>) => {
+  await assertMayImport(c.var.ctx)
   const { files, clusterIds } = await uploadedImport(c)
   return c.json(await checkImport(c.var.ctx, files, { clusterIds }), 200)
 })
 importsApi.post('/', async (c: Context<AppEnv>) => {
+  await assertMayImport(c.var.ctx)
   const { files, clusterIds } = await uploadedImport(c)
   return c.json(await runImport(c.var.ctx, files, { clusterIds }), 201)
 })
 importsApi.get('/:id', async (c: Context<AppEnv>) => {
+  // The anonymous are asked to sign in whatever the id looks like.
+  requireSignedIn(c.var.ctx.actor)
   const id = importId.safeParse(c.req.param('id'))
   if (!id.success) throw new ValidationError('Invalid import id', [{ path: 'params.id', message: id.error.issues[0]?.message ?? 'invalid' }])
   return c.json(await getImportJob(c.var.ctx, id.data), 200)
