@@ -166,6 +166,19 @@ describe('bulk import: the import', () => {
   })
 })
 
+describe('bulk import: updates', () => {
+  it('only adds: a blank «Вид» keeps a contractor a contractor, «поставщик» adds the kind, and the organization joins the cluster', async () => {
+    const inn = randomInn()
+    const plant = await createOrganization(deps.ctx, { name: 'ПАО «Завод»', inn, kinds: ['contractor'], clusterIds: [clusterId] })
+    await runImport(deps.ctx, await xlsx({ organizations: [{ inn, name: 'ПАО «Завод двигателей»' }] }), { clusterIds: [clusterId] })
+    const [kept] = await deps.sql`select name, kinds from organizations where id = ${plant.id}`
+    expect(kept).toEqual({ name: 'ПАО «Завод двигателей»', kinds: ['contractor'] })
+    await runImport(deps.ctx, await xlsx({ organizations: [{ inn, name: 'ПАО «Завод двигателей»', kinds: 'поставщик' }] }), { clusterIds: [clusterId] })
+    const [added] = await deps.sql`select kinds from organizations where id = ${plant.id}`
+    expect(added?.kinds).toEqual(['contractor', 'supplier'])
+  })
+})
+
 describe('bulk import: files', () => {
   const records = register(['1650123450', '1650987650', '6312345675'])
 

@@ -253,7 +253,8 @@ export async function planImport(sql: Sql | Tx, actor: Actor, sheets: readonly R
       row: row.row,
       name: parsed.data.name,
       fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as OrganizationPlan['fields'],
-      kinds: [...new Set([...(known?.kinds ?? []), ...(parsed.data.kinds as string[])])],
+      // Kinds are only ever added; a blank «Вид» keeps an existing organization's kinds and makes a new one a supplier.
+      kinds: [...new Set([...(known?.kinds ?? []), ...(kinds?.length || !known ? (parsed.data.kinds as string[]) : [])])],
     })
   }
   if (fileOgrns.length) {
