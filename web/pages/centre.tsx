@@ -54,7 +54,7 @@ export function CentrePage({ submitted, contractors, review, expiring, curate, h
     <>
       <h1>{t('centre.title')}</h1>
       <p class="lead">{t('centre.lead')}</p>
-      <p class="centre-import">
+      <p>
         <a href="/centre/import" class="button button--secondary">
           {t('centre.import')}
         </a>{' '}
