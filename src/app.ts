@@ -18,6 +18,7 @@ import { CERTIFICATE_FILE_PATH, certificateFilesApi } from './routes/api/certifi
 import { certificatesApi } from './routes/api/certificates/index.js'
 import { clustersApi } from './routes/api/clusters/index.js'
 import { geoApi } from './routes/api/geo/index.js'
+import { IMPORT_UPLOAD_PATH, MAX_IMPORT_BODY_BYTES, importsApi } from './routes/api/imports/index.js'
 import { invitationsApi, organizationInvitationsApi } from './routes/api/invitations/index.js'
 import { matchesApi } from './routes/api/matches/index.js'
 import { organizationMembersApi } from './routes/api/members/index.js'
@@ -84,7 +85,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const jsonBodyLimit = limitBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)
   // A scan plus its multipart envelope; the service refuses files over MAX_CERTIFICATE_FILE_BYTES itself.
   const uploadBodyLimit = limitBody(MAX_CERTIFICATE_FILE_BYTES + 64 * 1024)
-  app.use((c, next) => (CERTIFICATE_FILE_PATH.test(c.req.path) ? uploadBodyLimit : jsonBodyLimit)(c, next))
+  // Import workbooks: a 2 000-row XLSX is about 200 KB, four CSV files of the largest accepted size fit.
+  const importBodyLimit = limitBody(MAX_IMPORT_BODY_BYTES)
+  app.use((c, next) => {
+    if (c.req.method === 'POST' && IMPORT_UPLOAD_PATH.test(c.req.path)) return importBodyLimit(c, next)
+    return (CERTIFICATE_FILE_PATH.test(c.req.path) ? uploadBodyLimit : jsonBodyLimit)(c, next)
+  })
   app.use(sessionMiddleware({ sql: deps.sql, now }))
   app.use(async (c, next) => {
     c.set('search', deps.search)
@@ -112,6 +118,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/invitations', invitationsApi)
   app.route('/api/organizations', organizationInvitationsApi({ publicOrigin: deps.publicOrigin ?? 'http://localhost' }))
   app.route('/api/organizations', organizationMembersApi)
+  app.route('/api/imports', importsApi)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -14,6 +14,7 @@ import { type WebContext, renderPage, returnPath } from './render.js'
 import { accountRoutes, localPath } from './routes/account.js'
 import { alertRoutes } from './routes/alerts.js'
 import { centreRoutes } from './routes/centre.js'
+import { importRoutes } from './routes/imports.js'
 import { inboxRoutes } from './routes/inbox.js'
 import { myNeedsRoutes } from './routes/myNeeds.js'
 import { needFormRoutes } from './routes/needForm.js'
@@ -100,6 +101,7 @@ export function createWebApp(options: { log?: Logger } = {}): Hono<WebEnv> {
   web.route('/', alertRoutes)
   web.route('/', myNeedsRoutes)
   web.route('/', centreRoutes)
+  web.route('/', importRoutes)
   web.route('/', organizationRoutes)
   web.route('/', organizationEditRoutes)
   web.route('/', peopleRoutes)

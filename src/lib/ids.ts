@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-export type IdPrefix = 'org' | 'site' | 'cert' | 'cap' | 'need' | 'clu' | 'req' | 'usr' | 'inv' | 'alrt'
+export type IdPrefix = 'org' | 'site' | 'cert' | 'cap' | 'need' | 'clu' | 'req' | 'usr' | 'inv' | 'alrt' | 'imp'
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
 

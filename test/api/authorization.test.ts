@@ -275,6 +275,13 @@ const pipeline = (expected: RouteCase['expected'], prepare: (needId: string, sup
   prepare: async (owner) => ({ label: `pair on a need of ${owner}`, ...prepare(...(await pairOf(owner as Org))) }),
 })
 
+const importRoute = (): RouteCase => ({
+  owners: ['platform'],
+  relation: (role) => (role === 'anonymous' ? 'anonymous' : role === 'platformAdmin' ? 'platformAdmin' : CURATES[role] ? 'curator' : 'outsider'),
+  expected: (relation) => (relation === 'anonymous' ? 401 : relation === 'outsider' ? 403 : 'invalid'),
+  prepare: async () => ({ params: [], body: { file: 'not a multipart upload' }, label: 'an upload' }),
+})
+
 const needInput = (org: Org) => ({ title: 'Кронштейн крепления глушителя', processes: ['STP.PROG'], delivery: { address: PLACES[ORG_SETUP[org].cluster].address }, deadline: '2027-03-31' })
 const certificateInput = { standard: 'ISO9001', number: 'RU-9001-0042', issuer: 'Русский Регистр', validFrom: '2024-01-15', validUntil: '2028-01-15' }
 
@@ -393,6 +400,9 @@ const MATRIX: Record<string, RouteCase> = {
     expected: (relation) => (relation === 'anonymous' ? 401 : 'invalid'),
     prepare: async () => ({ params: [], body: { current: 'не тот пароль вовсе', next: 'токарный станок 16К20 ещё послужит' }, label: 'their own password' }),
   },
+  // A centre's tool: curators and platform admins get as far as reading the upload (JSON here, so a 400); the rest are told why not.
+  'POST /api/imports/dry-run': importRoute(),
+  'POST /api/imports': importRoute(),
   // Signing out without a live session is not an error: a browser holding an expired cookie must still be able to sign out.
   'POST /api/auth/logout': {
     owners: ['self'],

@@ -54,6 +54,12 @@ export function CentrePage({ submitted, contractors, review, expiring, curate, h
     <>
       <h1>{t('centre.title')}</h1>
       <p class="lead">{t('centre.lead')}</p>
+      <p>
+        <a href="/centre/import" class="button button--secondary">
+          {t('centre.import')}
+        </a>{' '}
+        <span class="hint">{t('centre.importLead')}</span>
+      </p>
       <div class="queue-grid">
         <Queue id="queue-submitted" title="centre.submitted" lead="centre.submittedLead" empty="centre.submittedEmpty" page={submitted} href={(page) => href('submitted', page)}>
           {submitted.items.map((need) => (
