@@ -12,6 +12,7 @@ import { ErrorPage } from './pages/errors.js'
 import { HomePage } from './pages/home.js'
 import { type WebContext, renderPage, returnPath } from './render.js'
 import { accountRoutes, localPath } from './routes/account.js'
+import { analyticsRoutes } from './routes/analytics.js'
 import { centreRoutes } from './routes/centre.js'
 import { inboxRoutes } from './routes/inbox.js'
 import { myNeedsRoutes } from './routes/myNeeds.js'
@@ -98,6 +99,7 @@ export function createWebApp(options: { log?: Logger } = {}): Hono<WebEnv> {
   web.route('/', inboxRoutes)
   web.route('/', myNeedsRoutes)
   web.route('/', centreRoutes)
+  web.route('/', analyticsRoutes)
   web.route('/', organizationRoutes)
   web.route('/', organizationEditRoutes)
   web.route('/', peopleRoutes)

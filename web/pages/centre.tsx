@@ -54,6 +54,12 @@ export function CentrePage({ submitted, contractors, review, expiring, curate, h
     <>
       <h1>{t('centre.title')}</h1>
       <p class="lead">{t('centre.lead')}</p>
+      <p class="centre-analytics">
+        <a class="button button--secondary" href="/centre/analytics">
+          {t('centre.analytics')}
+        </a>{' '}
+        <span class="hint">{t('centre.analyticsLead')}</span>
+      </p>
       <div class="queue-grid">
         <Queue id="queue-submitted" title="centre.submitted" lead="centre.submittedLead" empty="centre.submittedEmpty" page={submitted} href={(page) => href('submitted', page)}>
           {submitted.items.map((need) => (
