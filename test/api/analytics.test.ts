@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AnalyticsDataset, NOW, PERIOD, seedAnalytics } from '../helpers/analyticsDataset.js'
+import { type AnalyticsDataset, NOW, PERIOD, S5_NAME, seedAnalytics } from '../helpers/analyticsDataset.js'
 import { signInHeaders } from '../helpers/auth.js'
 import { type TestDeps, createTestDeps } from '../helpers/deps.js'
 import { call } from '../helpers/http.js'
@@ -72,8 +72,8 @@ describe('certification gap', () => {
     ])
     expect(res.body.suppliers).toEqual([
       { orgId: data.suppliers.s4, name: 'ООО «Бугульма Мех»', certificate: 'IATF16949', needs: 2, unmetNeeds: 1 },
-      { orgId: data.suppliers.s5, name: 'ООО «=Формула+Штамп»', certificate: 'IATF16949', needs: 1, unmetNeeds: 1 },
-      { orgId: data.suppliers.s5, name: 'ООО «=Формула+Штамп»', certificate: 'ISO9001', needs: 1, unmetNeeds: 1 },
+      { orgId: data.suppliers.s5, name: S5_NAME, certificate: 'IATF16949', needs: 1, unmetNeeds: 1 },
+      { orgId: data.suppliers.s5, name: S5_NAME, certificate: 'ISO9001', needs: 1, unmetNeeds: 1 },
     ])
   })
 })

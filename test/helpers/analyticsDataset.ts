@@ -31,6 +31,7 @@ import { randomInn } from './fixtures.js'
 
 export const PERIOD = { from: '2026-08-01', to: '2026-10-31' } as const
 export const NOW = new Date('2026-10-20T09:00:00Z')
+export const S5_NAME = '=HYPERLINK("http://example.com";"ООО Штамп")'
 
 export interface AnalyticsDataset {
   clusterA: string
@@ -114,7 +115,8 @@ export async function seedAnalytics(sql: Sql): Promise<AnalyticsDataset> {
   const s2 = await organization(sql, 'ООО «Челны Вал»', ['supplier'], [clusterA])
   const s3 = await organization(sql, 'ООО «Кама Деталь»', ['supplier'], [clusterA])
   const s4 = await organization(sql, 'ООО «Бугульма Мех»', ['supplier'], [clusterA])
-  const s5 = await organization(sql, 'ООО «=Формула+Штамп»', ['supplier'], [clusterA])
+  // A name a spreadsheet would run as a formula: the CSV must show it as text.
+  const s5 = await organization(sql, S5_NAME, ['supplier'], [clusterA])
   const s6 = await organization(sql, 'ООО «Уфа Металл»', ['supplier'], [])
 
   const published = { n1: '2026-07-31T22:00:00Z', n2: '2026-09-10T08:00:00Z', n3: '2026-09-15T08:00:00Z', n4: '2026-10-01T08:00:00Z' }

@@ -451,7 +451,7 @@ export const en = {
   'analytics.gapSuppliers': 'Suppliers',
   'analytics.gapNeeds': 'Needs unlocked',
   'analytics.gapUnmetNeeds': 'Of them unmet',
-  'analytics.gapBar': '{needs} needs · {suppliers} suppl.',
+  'analytics.gapBar': 'needs: {needs}, suppliers: {suppliers}',
   'analytics.gapChartDescription': 'Bars: needs a certificate would unlock, the first {bars}; the label gives the needs and how many suppliers lack it.',
   'analytics.noGap': 'No supplier lacks only a certificate.',
   'analytics.gapSuppliersTitle': 'Whom to help with certification',

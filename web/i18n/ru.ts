@@ -468,7 +468,7 @@ export const ru = {
   'analytics.gapSuppliers': 'Поставщиков',
   'analytics.gapNeeds': 'Заявок откроет',
   'analytics.gapUnmetNeeds': 'Из них необеспеченных',
-  'analytics.gapBar': '{needs} заявок · {suppliers} пост.',
+  'analytics.gapBar': 'заявок: {needs}, поставщиков: {suppliers}',
   'analytics.gapChartDescription': 'Столбцы: сколько заявок откроет сертификат, первые {bars}; подпись — заявки и число поставщиков, которым его не хватает.',
   'analytics.noGap': 'Поставщиков, которым не хватает только сертификата, нет.',
   'analytics.gapSuppliersTitle': 'Кому помочь с сертификацией',
