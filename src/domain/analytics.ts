@@ -111,7 +111,7 @@ export const monthSchema = z
   .openapi({ example: '2026-10' })
 
 export const monthlyReportQuerySchema = z.object({
-  month: monthSchema.openapi({ description: 'The month reported on' }),
+  month: monthSchema.optional().openapi({ description: 'The month reported on; by default the last complete month (Moscow time)' }),
   clusterId: idSchema('clu').optional(),
 })
 

@@ -111,6 +111,12 @@ describe('the monthly report', () => {
     expect(res.body.unmetDemand.unmet).toBe(2)
     expect(res.body.certificationGap.certificates).toEqual([{ certificate: 'IATF16949', suppliers: 2, needs: 2, unmetNeeds: 2 }])
   })
+
+  it('is about the last complete month when none is named', async () => {
+    const res = await call(deps.app, 'GET', '/api/analytics/monthly-report', undefined, as.curatorA)
+    expect(res.status).toBe(200)
+    expect(res.body.month).toBe('2026-09')
+  })
 })
 
 describe('who sees the analytics', () => {

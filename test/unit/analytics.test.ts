@@ -43,7 +43,7 @@ describe('chart geometry', () => {
       { label: 'b', value: 1 },
       { label: 'c', value: 0 },
     ])
-    expect(bars.map((bar) => bar.width)).toEqual([344, 86, 0])
+    expect(bars.map((bar) => bar.width)).toEqual([320, 80, 0])
     expect(height).toBe(4 * 2 + 3 * 38)
     expect(bars.every((bar, i) => i === 0 || bar.y > (bars[i - 1]?.y ?? 0))).toBe(true)
   })
@@ -53,8 +53,8 @@ describe('chart geometry', () => {
     const [line] = layout.lines
     expect(layout.ticks.map((tick) => tick.value)).toEqual([0, 2, 4, 6, 8])
     expect(line?.points.map((point) => point.y)).toEqual([190, 101, 12])
-    expect(line?.points.map((point) => point.x)).toEqual([34, 212, 390])
-    expect(line?.path).toBe('M34 190 L212 101 L390 12')
+    expect(line?.points.map((point) => point.x)).toEqual([34, 211, 388])
+    expect(line?.path).toBe('M34 190 L211 101 L388 12')
   })
 
   it('labels at most about eight months, always the last', () => {

@@ -87,10 +87,10 @@ export function trendTable(i18n: I18n, indicators: CooperationIndicators): Table
     caption: i18n.t('analytics.trendCaption'),
     columns: [
       column(i18n, 'analytics.month'),
-      column(i18n, 'analytics.published', true),
-      column(i18n, 'analytics.matched', true),
-      column(i18n, 'analytics.introduced', true),
-      column(i18n, 'analytics.contracted', true),
+      column(i18n, 'analytics.trendPublished', true),
+      column(i18n, 'analytics.trendMatched', true),
+      column(i18n, 'analytics.trendIntroduced', true),
+      column(i18n, 'analytics.trendContracted', true),
     ],
     rows: indicators.trend.map((month) => [
       { text: i18n.fmt.month(month.month), csv: month.month },

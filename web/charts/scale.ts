@@ -22,7 +22,7 @@ export function axisTicks(max: number): number[] {
 
 const round = (value: number) => Math.round(value * 10) / 10
 
-export const BAR_CHART = { width: 400, rowHeight: 38, labelOffset: 13, barOffset: 18, barHeight: 14, valueGap: 6, valueRoom: 48, padding: 4 } as const
+export const BAR_CHART = { width: 400, rowHeight: 38, labelOffset: 13, barOffset: 18, barHeight: 14, valueGap: 6, valueRoom: 72, padding: 4 } as const
 
 export interface BarDatum {
   label: string
@@ -52,7 +52,7 @@ export function layoutBars<T extends BarDatum>(data: readonly T[]): { height: nu
   return { height: BAR_CHART.padding * 2 + data.length * BAR_CHART.rowHeight, bars }
 }
 
-export const LINE_CHART = { width: 400, height: 220, left: 34, right: 10, top: 12, bottom: 30 } as const
+export const LINE_CHART = { width: 400, height: 220, left: 34, right: 12, top: 12, bottom: 30 } as const
 
 export interface LineSeries {
   key: string

@@ -9,7 +9,7 @@ import { BAR_CHART, LINE_CHART, layoutBars, layoutLines } from '../charts/scale.
 const SVG_NS = 'http://www.w3.org/2000/svg'
 
 /** Labels longer than a row is wide end in an ellipsis; the bar's <title> and the table have them whole. */
-const LABEL_CHARS = 50
+const LABEL_CHARS = 44
 
 function shortLabel(label: string): string {
   return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : label
@@ -20,6 +20,8 @@ export interface Bar {
   value: number
   /** The value as printed: «12», «12 из 30». */
   valueText: string
+  /** The tooltip and accessible name of the bar; by default «label: value». */
+  title?: string
 }
 
 export interface BarChartProps {
@@ -44,7 +46,7 @@ export function BarChart({ id, title, description, bars }: BarChartProps) {
       <desc id={`${id}-desc`}>{description}</desc>
       {placed.map((bar) => (
         <g class="chart__row">
-          <title>{`${bar.datum.label}: ${bar.datum.valueText}`}</title>
+          <title>{bar.datum.title ?? `${bar.datum.label}: ${bar.datum.valueText}`}</title>
           <text class="chart__label" x={BAR_CHART.padding} y={bar.labelY}>
             {shortLabel(bar.datum.label)}
           </text>
@@ -68,8 +70,10 @@ export interface LineChartProps {
   id: string
   title: string
   description: string
-  /** Category labels (months), one per value of every line. */
+  /** Category names (months), one per value of every line, as the points' titles say them. */
   categories: readonly string[]
+  /** The same, short, as written under the axis. */
+  axisLabels: readonly string[]
   lines: readonly Line[]
   format: (value: number) => string
 }
@@ -88,7 +92,13 @@ function Marker({ index, x, y }: { index: number; x: number; y: number }) {
   }
 }
 
-export function LineChart({ id, title, description, categories, lines, format }: LineChartProps) {
+function edgeAnchor(index: number, count: number): 'start' | 'middle' | 'end' {
+  if (count > 1 && index === 0) return 'start'
+  if (count > 1 && index === count - 1) return 'end'
+  return 'middle'
+}
+
+export function LineChart({ id, title, description, categories, axisLabels, lines, format }: LineChartProps) {
   const layout = layoutLines(categories.length, lines.map((line) => ({ key: line.key, values: line.values })))
   const { width, height, left, right, bottom } = LINE_CHART
   return (
@@ -108,8 +118,9 @@ export function LineChart({ id, title, description, categories, lines, format }:
       <g class="chart__months">
         {layout.columns.map((column, i) =>
           column.labelled ? (
-            <text class="chart__tick" x={column.x} y={height - bottom + 18} text-anchor="middle">
-              {categories[i] ?? ''}
+            // The end labels lean inwards, so they never run off the drawing.
+            <text class="chart__tick" x={column.x} y={height - bottom + 18} text-anchor={edgeAnchor(i, layout.columns.length)}>
+              {axisLabels[i] ?? ''}
             </text>
           ) : null,
         )}

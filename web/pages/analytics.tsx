@@ -86,6 +86,15 @@ export function trendLines(i18n: I18n, indicators: CooperationIndicators): Line[
   return series.map(([key, label]) => ({ key, label: i18n.t(label), values: indicators.trend.map((month) => Number(month[key])) }))
 }
 
+/** «авг. 2026», «сент.», «окт.»…: the year only where it starts or changes, so the labels fit a phone's width. */
+function monthAxisLabels(i18n: I18n, months: readonly string[]): string[] {
+  const short = new Intl.DateTimeFormat(i18n.locale, { month: 'short', timeZone: 'UTC' })
+  return months.map((month, i) => {
+    const name = short.format(new Date(`${month}-01T00:00:00Z`))
+    return i === 0 || month.endsWith('-01') ? `${name} ${month.slice(0, 4)}` : name
+  })
+}
+
 export function CooperationSection({ indicators, csvHref }: { indicators: CooperationIndicators; csvHref?: (table: AnalyticsTableName) => string }) {
   const i18n = useI18n()
   const { t, fmt } = i18n
@@ -125,6 +134,7 @@ export function CooperationSection({ indicators, csvHref }: { indicators: Cooper
             title={t('analytics.trendTitle')}
             description={t('analytics.trendDescription')}
             categories={indicators.trend.map((month) => fmt.month(month.month))}
+            axisLabels={monthAxisLabels(i18n, indicators.trend.map((month) => month.month))}
             lines={lines}
             format={fmt.integer}
           />
@@ -182,11 +192,15 @@ export function UnmetSection({ unmet, csvHref }: { unmet: UnmetDemand; csvHref?:
 export function GapSection({ gap, csvHref }: { gap: CertificationGap; csvHref?: (table: AnalyticsTableName) => string }) {
   const i18n = useI18n()
   const { t, fmt, lang } = i18n
-  const bars = gap.certificates.slice(0, BARS_PER_CHART).map((row) => ({
-    label: certificateShortName(row.certificate, lang),
-    value: row.needs,
-    valueText: t('analytics.gapBar', { needs: fmt.integer(row.needs), suppliers: fmt.integer(row.suppliers) }),
-  }))
+  const bars = gap.certificates.slice(0, BARS_PER_CHART).map((row) => {
+    const name = certificateShortName(row.certificate, lang)
+    return {
+      label: `${name} — ${t('analytics.suppliersCount', { count: row.suppliers })}`,
+      value: row.needs,
+      valueText: fmt.integer(row.needs),
+      title: `${name}: ${t('analytics.gapBar', { needs: fmt.integer(row.needs), suppliers: fmt.integer(row.suppliers) })}`,
+    }
+  })
   return (
     <section class="panel analytics-section" id="gap" aria-labelledby="gap-heading">
       <h2 id="gap-heading">{t('analytics.gapTitle')}</h2>

@@ -7,9 +7,9 @@ import { NotFoundError, ServiceError, ValidationError } from '../../src/lib/erro
 import { getCertificationGap } from '../../src/services/analytics/certificationGap.js'
 import { getCooperationIndicators } from '../../src/services/analytics/cooperationIndicators.js'
 import { listAnalyticsClusters } from '../../src/services/analytics/listClusters.js'
-import { ANALYTICS_TIME_ZONE, resolvePeriod } from '../../src/services/analytics/scope.js'
+import { resolvePeriod } from '../../src/services/analytics/scope.js'
 import { getUnmetDemand } from '../../src/services/analytics/unmetDemand.js'
-import { getMonthlyReport } from '../../src/services/exports/monthlyReport.js'
+import { getMonthlyReport, previousMonth } from '../../src/services/exports/monthlyReport.js'
 import { exportNeedShortlist } from '../../src/services/exports/needShortlist.js'
 import { ForbiddenError, UnauthorizedError } from '../../src/services/authorization.js'
 import type { ServiceContext } from '../../src/services/context.js'
@@ -111,15 +111,6 @@ function csvResponse(c: WebContext, fileName: string, tables: readonly CsvTable[
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
   })
-}
-
-const moscowMonth = new Intl.DateTimeFormat('en-CA', { timeZone: ANALYTICS_TIME_ZONE, year: 'numeric', month: '2-digit' })
-
-/** The last complete month on the Moscow clock: what a monthly report is usually about. */
-function previousMonth(now: Date): string {
-  const [year, month] = moscowMonth.format(now).split('-').map(Number)
-  const previous = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 2, 1))
-  return previous.toISOString().slice(0, 7)
 }
 
 function readMonth(c: WebContext): { month: string; clusterId?: string } {
