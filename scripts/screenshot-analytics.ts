@@ -72,6 +72,24 @@ async function writePipelineHistory(sql: Sql): Promise<void> {
   console.log(`\n${introduced.length} introductions, ${introduced.filter((pair) => pair.contracted).length} contracts written`)
 }
 
+/** How long the dashboard's three aggregations take on this data: the median of five calls of each endpoint. */
+async function timeEndpoints(origin: string): Promise<void> {
+  const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CURATOR) })
+  const cookie = login.headers.getSetCookie().find((header) => header.startsWith('__Host-session='))?.split(';')[0] ?? ''
+  for (const endpoint of ['cooperation', 'unmet-demand', 'certification-gap']) {
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const res = await fetch(`${origin}/api/analytics/${endpoint}`, { headers: { cookie } })
+      await res.text()
+      if (res.status !== 200) throw new Error(`${endpoint}: ${res.status}`)
+      times.push(performance.now() - started)
+    }
+    times.sort((a, b) => a - b)
+    console.log(`GET /api/analytics/${endpoint}: median ${times[2]?.toFixed(0)} ms of 5`)
+  }
+}
+
 await runCli('Usage: npx tsx scripts/screenshot-analytics.ts [-- --size 3k --seed 42]\n', async () => {
   const { values } = parseOptions(process.argv.slice(2), { size: { type: 'string' }, seed: { type: 'string' } })
   const size = parseSize(values.size ?? '3k')
@@ -90,6 +108,10 @@ await runCli('Usage: npx tsx scripts/screenshot-analytics.ts [-- --size 3k --see
   try {
     await waitForMatches(podryad.sql)
     await writePipelineHistory(podryad.sql)
+    const [size] = await podryad.sql<{ needs: number; matches: number; nearMisses: number }[]>`
+      select (select count(*)::int from needs) as needs, (select count(*)::int from matches) as matches, (select count(*)::int from near_misses) as near_misses`
+    console.log(`${size?.needs} needs, ${size?.matches} matches, ${size?.nearMisses} near misses`)
+    await timeEndpoints(`http://localhost:${config.PORT}`)
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=ru-RU'], env: { ...process.env, LANG: 'ru_RU.UTF-8', LANGUAGE: 'ru' } })
     try {
       const origin = `http://localhost:${config.PORT}`

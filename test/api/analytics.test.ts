@@ -150,6 +150,8 @@ describe('bad periods', () => {
     const backwards = await call(deps.app, 'GET', '/api/analytics/unmet-demand?from=2026-10-01&to=2026-09-01', undefined, as.curatorA)
     expect(backwards.status).toBe(400)
     expect(backwards.body.errors).toEqual([expect.objectContaining({ path: 'query.from' })])
+    // Who may not look at all learns nothing about the period: 401 before 400.
+    expect((await call(deps.app, 'GET', '/api/analytics/unmet-demand?from=2026-10-01&to=2026-09-01')).status).toBe(401)
     const long = await call(deps.app, 'GET', '/api/analytics/unmet-demand?from=2020-01-01&to=2026-09-01', undefined, as.curatorA)
     expect(long.status).toBe(400)
     const notADate = await call(deps.app, 'GET', '/api/analytics/unmet-demand?from=2026-02-30', undefined, { ...as.curatorA, 'accept-language': 'en' })

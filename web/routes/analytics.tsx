@@ -59,9 +59,19 @@ async function requireCurator(c: WebContext): Promise<void> {
   if (!viewer.curates) throw new ForbiddenError(NOT_A_CURATOR)
 }
 
-/** The filter of the query string as typed, and what it asks for once read; a field that does not parse is a 400 with its path. */
-function readFilter(c: WebContext): { raw: { from: string; to: string; cluster: string }; query: AnalyticsQuery } {
-  const raw = { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '', cluster: c.req.query('cluster') ?? '' }
+interface RawFilter {
+  from: string
+  to: string
+  cluster: string
+}
+
+/** The filter of the query string as typed, to show back in the form. */
+function rawFilter(c: WebContext): RawFilter {
+  return { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '', cluster: c.req.query('cluster') ?? '' }
+}
+
+/** What the filter asks for; a field that does not parse is a 400 with its path. */
+function readFilter(raw: RawFilter): AnalyticsQuery {
   const parsed = filterSchema.safeParse(raw)
   if (!parsed.success) {
     throw new ValidationError(
@@ -70,7 +80,7 @@ function readFilter(c: WebContext): { raw: { from: string; to: string; cluster: 
     )
   }
   const { from, to, cluster } = parsed.data
-  return { raw, query: { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(cluster ? { clusterId: cluster } : {}) } }
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(cluster ? { clusterId: cluster } : {}) }
 }
 
 function periodQuery(period: AnalyticsPeriod): AnalyticsQuery {
@@ -132,10 +142,10 @@ export const analyticsRoutes = new Hono<WebEnv>()
     await requireCurator(c)
     const ctx = c.var.ctx
     const clusters = await listAnalyticsClusters(ctx)
-    const raw = { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '', cluster: c.req.query('cluster') ?? '' }
+    const raw = rawFilter(c)
     let period: AnalyticsPeriod
     try {
-      period = resolvePeriod(ctx, readFilter(c).query)
+      period = resolvePeriod(ctx, readFilter(raw))
     } catch (error) {
       if (!(error instanceof ServiceError && error.status === 400)) throw error
       const errors: FormErrors = errorsFromService(error, filterField, c.var.i18n.lang)
@@ -167,7 +177,7 @@ export const analyticsRoutes = new Hono<WebEnv>()
     await requireCurator(c)
     const name = c.req.param('file').replace(/\.csv$/, '')
     if (!(ANALYTICS_TABLES as readonly string[]).includes(name)) throw new NotFoundError('Table', name)
-    const period = resolvePeriod(c.var.ctx, readFilter(c).query)
+    const period = resolvePeriod(c.var.ctx, readFilter(rawFilter(c)))
     const table = await analyticsTable(c.var.ctx, c.var.i18n, name as AnalyticsTableName, periodQuery(period))
     return csvResponse(c, `podryad-${name}-${period.from}_${period.to}.csv`, [csvOf(table)])
   })

@@ -1,6 +1,6 @@
 import { ADEQUATE_SUPPLIERS, type AnalyticsQuery, type CertificateGap, type CertificationGap, type SupplierGap } from '../../domain/analytics.js'
 import type { ServiceContext } from '../context.js'
-import { analyticsNeeds, qualifiedSuppliers, resolvePeriod } from './scope.js'
+import { analyticsNeeds, qualifiedSuppliers } from './scope.js'
 
 /**
  * The certification gap: for each required certificate, the suppliers whose only failing hard constraint on a
@@ -9,8 +9,7 @@ import { analyticsNeeds, qualifiedSuppliers, resolvePeriod } from './scope.js'
  * most needs first, the list a centre uses to target certification support. The per-supplier rows say whom.
  */
 export async function getCertificationGap(ctx: ServiceContext, query: AnalyticsQuery): Promise<CertificationGap> {
-  const period = resolvePeriod(ctx, query)
-  const { condition } = await analyticsNeeds(ctx, period)
+  const { period, condition } = await analyticsNeeds(ctx, query)
   const { sql } = ctx
   const gaps = sql`
     with scoped as (

@@ -1,6 +1,6 @@
 import type { AnalyticsQuery, CooperationIndicators, MonthlyIndicators } from '../../domain/analytics.js'
 import type { ServiceContext } from '../context.js'
-import { ANALYTICS_TIME_ZONE, analyticsNeeds, resolvePeriod } from './scope.js'
+import { ANALYTICS_TIME_ZONE, analyticsNeeds } from './scope.js'
 
 interface TotalsRow {
   published: number
@@ -21,8 +21,7 @@ interface TotalsRow {
  * publication (a cohort: what became of the needs published that month), every month of the period.
  */
 export async function getCooperationIndicators(ctx: ServiceContext, query: AnalyticsQuery): Promise<CooperationIndicators> {
-  const period = resolvePeriod(ctx, query)
-  const { condition } = await analyticsNeeds(ctx, period)
+  const { period, condition } = await analyticsNeeds(ctx, query)
   const { sql } = ctx
   const scoped = sql`
     select n.id, n.published_at,

@@ -39,34 +39,36 @@ export function resolvePeriod(ctx: ServiceContext, query: AnalyticsQuery): Analy
 }
 
 /**
- * Which needs the numbers are about, as a SQL condition over needs aliased `n`: published within the period,
- * posted by a contractor the actor curates (every contractor for a platform admin) and, when a cluster is
- * chosen, a member of it. A cluster outside the curator's centre is the 404 of a missing one. The fragment
- * comes wrapped: a bare postgres.js fragment is thenable, and an async function would run it as a query.
+ * Which needs the numbers are about, and over which period: the actor is authorized first (401 anonymous, 403
+ * anyone but a curator or a platform admin), then the period resolved (400 with the field path). The condition
+ * is over needs aliased `n`: published within the period (Moscow days), posted by a contractor the actor
+ * curates (every contractor for a platform admin) and, when a cluster is chosen, a member of it; a cluster
+ * outside the curator's centre is the 404 of a missing one. The fragment comes wrapped: a bare postgres.js
+ * fragment is thenable, and an async function would run it as a query.
  */
-export async function analyticsNeeds(ctx: ServiceContext, period: AnalyticsPeriod): Promise<{ condition: postgres.Fragment }> {
+export async function analyticsNeeds(ctx: ServiceContext, query: AnalyticsQuery): Promise<{ period: AnalyticsPeriod; condition: postgres.Fragment }> {
   const actor = requireSignedIn(ctx.actor)
+  if (!isPlatformAdmin(actor) && !isCurator(actor)) throw new ForbiddenError(NOT_A_CURATOR)
+  const period = resolvePeriod(ctx, query)
   const { sql } = ctx
   let reach: postgres.Fragment
-  if (isPlatformAdmin(actor)) {
+  if (isCurator(actor)) {
+    const scope = await curatorScope(sql, actor)
+    if (period.clusterId !== null && !scope.clusterIds.includes(period.clusterId)) throw new NotFoundError('Cluster', period.clusterId)
+    reach = inCuratorScope(sql, scope, sql`n.org_id`)
+  } else {
     if (period.clusterId !== null) {
       const [cluster] = await sql`select 1 from clusters where id = ${period.clusterId}`
       if (!cluster) throw new NotFoundError('Cluster', period.clusterId)
     }
     reach = sql`true`
-  } else if (isCurator(actor)) {
-    const scope = await curatorScope(sql, actor)
-    if (period.clusterId !== null && !scope.clusterIds.includes(period.clusterId)) throw new NotFoundError('Cluster', period.clusterId)
-    reach = inCuratorScope(sql, scope, sql`n.org_id`)
-  } else {
-    throw new ForbiddenError(NOT_A_CURATOR)
   }
   const cluster = period.clusterId === null
     ? sql`true`
     : sql`exists (select 1 from organization_clusters need_oc where need_oc.org_id = n.org_id and need_oc.cluster_id = ${period.clusterId})`
   const published = sql`n.published_at >= (${period.from}::date)::timestamp at time zone ${ANALYTICS_TIME_ZONE}
     and n.published_at < (${period.to}::date + 1)::timestamp at time zone ${ANALYTICS_TIME_ZONE}`
-  return { condition: sql`(${published} and ${reach} and ${cluster})` }
+  return { period, condition: sql`(${published} and ${reach} and ${cluster})` }
 }
 
 /**

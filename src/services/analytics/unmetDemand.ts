@@ -1,6 +1,6 @@
 import { ADEQUATE_SUPPLIERS, type AnalyticsQuery, type UnmetDemand, type UnmetDemandRow, type UnmetGrouping } from '../../domain/analytics.js'
 import type { ServiceContext } from '../context.js'
-import { analyticsNeeds, qualifiedSuppliers, resolvePeriod } from './scope.js'
+import { analyticsNeeds, qualifiedSuppliers } from './scope.js'
 
 interface GroupRow extends UnmetDemandRow {
   grouping: UnmetGrouping | 'total'
@@ -13,8 +13,7 @@ interface GroupRow extends UnmetDemandRow {
  * certificate counts under the null key. Aggregated in PostgreSQL, one pass over the period's needs.
  */
 export async function getUnmetDemand(ctx: ServiceContext, query: AnalyticsQuery): Promise<UnmetDemand> {
-  const period = resolvePeriod(ctx, query)
-  const { condition } = await analyticsNeeds(ctx, period)
+  const { period, condition } = await analyticsNeeds(ctx, query)
   const { sql } = ctx
   const rows = await sql<GroupRow[]>`
     with scoped as (
