@@ -119,6 +119,14 @@ describe('the analytics dashboard', () => {
     expect(trend).toContain('<title>С заключённым договором, авг. 2026 г.: 1</title>')
   })
 
+  it('speaks English to an English reader', async () => {
+    const res = await getPage(deps.app, `/centre/analytics?${period}`, { cookies: [cookie.curatorA, 'lang=en'] })
+    const text = textOf(res.html)
+    expect(text).toContain('Cluster analytics')
+    expect(text).toContain('3 of 4 needs of the period unmet.')
+    expect(tableRows(res.html, 'By process')[0]).toEqual(['CNC turning', 'MCH.TURN', '3', '2', '0'])
+  })
+
   it('keeps another centre\'s needs out, and refuses a cluster that is not the curator\'s', async () => {
     const other = await getPage(deps.app, `/centre/analytics?${period}`, { cookies: [cookie.curatorB] })
     expect(other.status).toBe(200)
