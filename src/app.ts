@@ -12,11 +12,13 @@ import type { Search } from './search/client.js'
 import { type Logger, silentLogger } from './lib/log.js'
 import { errorResponse, problemResponse } from './lib/problem.js'
 import { alertsApi } from './routes/api/alerts/index.js'
+import { analyticsApi } from './routes/api/analytics/index.js'
 import { authApi } from './routes/api/auth/index.js'
 import { capacitiesApi, organizationCapacitiesApi } from './routes/api/capacities/index.js'
 import { CERTIFICATE_FILE_PATH, certificateFilesApi } from './routes/api/certificateFiles.js'
 import { certificatesApi } from './routes/api/certificates/index.js'
 import { clustersApi } from './routes/api/clusters/index.js'
+import { needShortlistApi } from './routes/api/exports/index.js'
 import { geoApi } from './routes/api/geo/index.js'
 import { IMPORT_UPLOAD_PATH, MAX_IMPORT_BODY_BYTES, importsApi } from './routes/api/imports/index.js'
 import { invitationsApi, organizationInvitationsApi } from './routes/api/invitations/index.js'
@@ -104,8 +106,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/capacities', capacitiesApi)
   app.route('/api/organizations', organizationNeedsApi)
   app.route('/api/needs', needsApi)
+  app.route('/api/needs', needShortlistApi)
   app.route('/api', matchesApi)
   app.route('/api/clusters', clustersApi)
+  app.route('/api/analytics', analyticsApi)
   app.route('/api', sitesApi)
   app.route('/api', alertsApi)
   app.route('/api', certificatesApi)

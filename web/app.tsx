@@ -13,6 +13,7 @@ import { HomePage } from './pages/home.js'
 import { type WebContext, renderPage, returnPath } from './render.js'
 import { accountRoutes, localPath } from './routes/account.js'
 import { alertRoutes } from './routes/alerts.js'
+import { analyticsRoutes } from './routes/analytics.js'
 import { centreRoutes } from './routes/centre.js'
 import { importRoutes } from './routes/imports.js'
 import { inboxRoutes } from './routes/inbox.js'
@@ -102,6 +103,7 @@ export function createWebApp(options: { log?: Logger } = {}): Hono<WebEnv> {
   web.route('/', myNeedsRoutes)
   web.route('/', centreRoutes)
   web.route('/', importRoutes)
+  web.route('/', analyticsRoutes)
   web.route('/', organizationRoutes)
   web.route('/', organizationEditRoutes)
   web.route('/', peopleRoutes)

@@ -496,6 +496,7 @@ function describeSize(name: string, matrix: Record<string, RouteCase>, run: Matr
 /** The reads that name suppliers, contractors or what a supplier lacks. */
 const SENSITIVE_READS: Record<string, RouteCase> = {
   'GET /api/needs/{id}/matches': tenant(POSTERS, keepers, async (org) => ({ params: [await needOf(org, 'published')], label: 'published need' })),
+  'GET /api/needs/{id}/shortlist': tenant(POSTERS, keepers, async (org) => ({ params: [await needOf(org, 'published')], label: 'published need' })),
   'GET /api/organizations/{id}/matching-needs': tenant(TENANTS, keepers, async (org) => ({ params: [world.orgs[org]], label: 'organization' })),
   'GET /api/organizations/{orgId}/alerts': tenant(TENANTS, supplierAlerts, async (org) => ({ params: [world.orgs[org]], label: 'organization' })),
   'GET /api/organizations/{orgId}/alert-hits': tenant(TENANTS, supplierAlerts, async (org) => ({ params: [world.orgs[org]], label: 'organization' })),

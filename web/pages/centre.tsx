@@ -54,7 +54,13 @@ export function CentrePage({ submitted, contractors, review, expiring, curate, h
     <>
       <h1>{t('centre.title')}</h1>
       <p class="lead">{t('centre.lead')}</p>
-      <p>
+      <p class="centre-analytics">
+        <a class="button button--secondary" href="/centre/analytics">
+          {t('centre.analytics')}
+        </a>{' '}
+        <span class="hint">{t('centre.analyticsLead')}</span>
+      </p>
+      <p class="centre-analytics">
         <a href="/centre/import" class="button button--secondary">
           {t('centre.import')}
         </a>{' '}

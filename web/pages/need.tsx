@@ -760,6 +760,11 @@ export function NeedPage(props: NeedPageProps) {
           <span class={`badge badge--${need.status}`}>{t(`needStatus.${need.status}`)}</span>
         </p>
         <h1>{need.title}</h1>
+        {curation && (
+          <p class="page-head__meta">
+            <a href={`/needs/${need.id}/print`}>{t('needPrint.open')}</a>
+          </p>
+        )}
         <WorkflowPanel needId={need.id} workflow={props.workflow} error={props.workflowError} />
       </header>
       {props.answer && <AnswerPanel needId={need.id} answer={props.answer} />}
