@@ -1,24 +1,23 @@
 /**
- * `npm run bench [-- --size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10]`
+ * `npm run bench [-- --size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10] [--tune-batch]`
  *
  * The benchmark suite, in one run per size on fresh scratch servers, side by side with what a user could do
  * instead on the same machine and data:
- *   - ingestion: the same documents sent straight to Meilisearch, then the worker's batch size chosen on a burst
- *     of 20k changes into that full index, then documents/s through the product's path (PostgreSQL → outbox →
- *     worker → Meilisearch) at that size; freshness (write → searchable) against the same single-document update
- *     sent straight;
+ *   - ingestion: the same documents sent straight to Meilisearch, then documents/s through the product's path
+ *     (PostgreSQL → outbox → the outbox worker with the batch size the server uses → Meilisearch); freshness
+ *     (write → searchable) against the same single-document update sent straight. With --tune-batch, the worker's
+ *     batch sizes are also tried on a burst of 20k changes into the full index (the evidence for its default);
  *   - matching: the matches endpoint (stored and `?refresh=true`) against the raw retrieval multi-search;
  *   - the same matching in PostgreSQL alone (see lib/postgres-only.ts);
  *   - HTTP: `/healthz` against bare node:http, and the matches endpoint under load (autocannon in a child process);
  *   - memory peaks of the app, PostgreSQL and Meilisearch, sampled every 500 ms; with several sizes, scaling.
  * Prints a Markdown table and writes the raw results to .bench/results/ (git-ignored).
  */
-import { join } from 'node:path'
 import { parseNow, parseOptions, parsePositiveInt, parseSeed, parseSize, parseSizes, runCli, UsageError } from './lib/cli.js'
 import { measureFreshness, type FreshnessResult } from './lib/freshness.js'
 import { HTTP_DEFAULTS, measureHttp, type HttpBenchResult } from './lib/http-bench.js'
 import {
-  type BatchSizeTuning, type DirectIngestion, type Throughput, DIRECT_BATCH, TUNING_SAMPLE, directIngestion, drainOutbox, dropPrefixedSearch,
+  type BatchSizeTuning, type DirectIngestion, type Throughput, BATCH_SIZE_CANDIDATES, DIRECT_BATCH, TUNING_SAMPLE, directIngestion, drainOutbox, dropPrefixedSearch,
   loadGeneratedDataset, settle, tuneWorkerBatchSize,
 } from './lib/ingestion.js'
 import { describeMachine, machineLine } from './lib/machine.js'
@@ -27,11 +26,12 @@ import { type BenchApp, type MatchingLatencies, measureMatching, prepareNeeds, p
 import { type MemoryReport, monitorMemory } from './lib/memory.js'
 import { type PostgresOnlyResult, measurePostgresOnly } from './lib/postgres-only.js'
 import { writeResults } from './lib/results.js'
-import { withScratchServers } from './lib/servers.js'
+import { DEFAULT_OUTBOX_BATCH_SIZE } from '../src/search/worker.js'
+import { scratchDir, withScratchServers } from './lib/servers.js'
 import { ratio } from './lib/stats.js'
 import type { LoadCounts } from './data/load.js'
 
-const USAGE = `Usage: npm run bench -- [--size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10]
+const USAGE = `Usage: npm run bench -- [--size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10] [--tune-batch]
 
   --size          capacities to generate: 1000…1000000 or 1k…1m (default 100k)
   --sizes         several sizes, comma-separated, each on fresh servers; adds the scaling from the smallest to the largest
@@ -40,6 +40,8 @@ const USAGE = `Usage: npm run bench -- [--size 100k | --sizes 100k,1m] [--needs 
   --seed          data generator seed (default 42)
   --now           the dataset's today (default 2026-11-22, so runs are comparable)
   --http-seconds  duration of each autocannon run (default ${HTTP_DEFAULTS.durationSeconds})
+  --tune-batch    also time the outbox worker's batch sizes ${BATCH_SIZE_CANDIDATES.join(', ')} on a burst of ${TUNING_SAMPLE / 1000}k changes
+                  into the full index, at the first size (several minutes at 100k)
 `
 
 /** The targets of the benchmark issue; a ratio is ours over the reference. */
@@ -61,6 +63,7 @@ interface Options {
   seed: number
   now: string
   httpSeconds: number
+  tuneBatch: boolean
 }
 
 function parse(argv: readonly string[]): Options {
@@ -72,6 +75,7 @@ function parse(argv: readonly string[]): Options {
     seed: { type: 'string' },
     now: { type: 'string' },
     'http-seconds': { type: 'string' },
+    'tune-batch': { type: 'boolean' },
   })
   if (values.size !== undefined && values.sizes !== undefined) throw new UsageError('give either --size or --sizes, not both')
   return {
@@ -81,6 +85,7 @@ function parse(argv: readonly string[]): Options {
     seed: parseSeed(values.seed ?? '42'),
     now: parseNow(values.now ?? '2026-11-22'),
     httpSeconds: parsePositiveInt('http-seconds', values['http-seconds'] ?? String(HTTP_DEFAULTS.durationSeconds), 600),
+    tuneBatch: values['tune-batch'] === true,
   }
 }
 
@@ -89,7 +94,7 @@ interface SizeResult {
   rows: LoadCounts
   needs: number
   ingestion: {
-    tuning: BatchSizeTuning
+    tuning: BatchSizeTuning | null
     product: Throughput & { batchSize: number }
     direct: Omit<DirectIngestion, 'search'> & { batchSize: number }
     productOverDirect: number | null
@@ -101,9 +106,9 @@ interface SizeResult {
   memory: MemoryReport
 }
 
-/** `tuning` from an earlier size of this run is reused: the trials' cost grows with the index (lib/ingestion.ts). */
-async function benchmarkSize(size: number, options: Options, tuned?: BatchSizeTuning): Promise<SizeResult> {
-  return withScratchServers(join('.bench', `servers-${process.pid}-${size}`), async (servers) => {
+/** Batch sizes are tried at the first size only, if asked: the trials' cost grows with the index (lib/ingestion.ts). */
+async function benchmarkSize(size: number, options: Options, tune: boolean): Promise<SizeResult> {
+  return withScratchServers(scratchDir(String(size)), async (servers) => {
     process.stderr.write(`\n== ${size.toLocaleString('en')} capacities ==\n`)
     const memory = monitorMemory({ postgresPid: servers.postgresPid, meilisearchPid: servers.meilisearchPid })
     let app: BenchApp | undefined
@@ -115,12 +120,12 @@ async function benchmarkSize(size: number, options: Options, tuned?: BatchSizeTu
       memory.phase('ingestion')
       await settle(servers.sql)
       const { search: directSearch, ...direct } = await directIngestion(servers, rows.search_outbox)
-      const tuning = tuned ?? (await tuneWorkerBatchSize(servers, directSearch, TUNING_SAMPLE))
+      const tuning = tune ? await tuneWorkerBatchSize(servers, directSearch, TUNING_SAMPLE) : null
       await settle(servers.sql)
-      const product = await drainOutbox(servers.sql, servers.search, tuning.best, rows.search_outbox, 'indexing via the outbox')
+      const product = await drainOutbox(servers.sql, servers.search, rows.search_outbox, 'indexing via the outbox')
 
       memory.phase('freshness')
-      const freshness = await measureFreshness(servers, tuning.best, directSearch)
+      const freshness = await measureFreshness(servers, directSearch)
       await dropPrefixedSearch(directSearch)
 
       memory.phase('matching')
@@ -140,7 +145,7 @@ async function benchmarkSize(size: number, options: Options, tuned?: BatchSizeTu
         needs: prepared.needs.length,
         ingestion: {
           tuning,
-          product: { ...product, batchSize: tuning.best },
+          product: { ...product, batchSize: DEFAULT_OUTBOX_BATCH_SIZE },
           direct: { ...direct, batchSize: DIRECT_BATCH },
           productOverDirect: ratio(product.documentsPerSecond, direct.documentsPerSecond),
         },
@@ -261,9 +266,9 @@ function report(results: readonly SizeResult[], checks: readonly TargetCheck[], 
   )
   const tuned = results[0]?.ingestion.tuning
   const tuning = tuned
-    ? `Outbox worker batch size, draining a burst of ${n(tuned.sample)} changed capacities into an index already holding ${n(tuned.indexedCapacities)} (best of ${tuned.trials[0]?.roundSeconds.length ?? 0}; used for every size of this run):\n\n${markdownTable(
+    ? `Outbox worker batch size, draining a burst of ${n(tuned.sample)} changed capacities into an index already holding ${n(tuned.indexedCapacities)} (best of ${tuned.trials[0]?.roundSeconds.length ?? 0} rounds; the server's default is ${n(DEFAULT_OUTBOX_BATCH_SIZE)}):\n\n${markdownTable(
         ['worker batch size', 'docs/s', 'seconds per round'],
-        tuned.trials.map((t) => [`${t.batchSize}${t.batchSize === tuned.best ? ' ← best' : ''}`, n(t.documentsPerSecond), t.roundSeconds.join(' / ')]),
+        tuned.trials.map((t) => [`${t.batchSize}${t.batchSize === tuned.best ? ' ← best' : ''}${t.batchSize === DEFAULT_OUTBOX_BATCH_SIZE ? ' (default)' : ''}`, n(t.documentsPerSecond), t.roundSeconds.join(' / ')]),
       )}`
     : ''
   return `${main}\n\n${tuning}`
@@ -278,7 +283,7 @@ async function main(): Promise<void> {
   const minutes = () => Math.round((performance.now() - started) / 6000) / 10
   let file = ''
   for (const size of options.sizes) {
-    results.push(await benchmarkSize(size, options, results[0]?.ingestion.tuning))
+    results.push(await benchmarkSize(size, options, options.tuneBatch && results.length === 0))
     // Saved after every size: a long run that fails later keeps what it measured.
     file = await writeResults('bench', at, { at, machine, options, minutes: minutes(), targets: TARGETS, results, checks: checkTargets(results), scaling: scaling(results) })
   }

@@ -54,7 +54,7 @@ async function waitUntilOutboxDone(sql: Sql): Promise<void> {
 }
 
 /** `direct` holds the same documents as the product indexes (directIngestion); it receives the direct updates. */
-export async function measureFreshness(servers: ScratchServers, batchSize: number, direct: Search, samples = FRESHNESS_SAMPLES): Promise<FreshnessResult> {
+export async function measureFreshness(servers: ScratchServers, direct: Search, samples = FRESHNESS_SAMPLES): Promise<FreshnessResult> {
   const { sql, search } = servers
   // Spread over the table, the same for every run of a seed; one extra warms up the worker's LISTEN.
   const capacities = await sql<{ id: string; leadTimeDays: number | null }[]>`
@@ -63,7 +63,7 @@ export async function measureFreshness(servers: ScratchServers, batchSize: numbe
   const ctx = { sql, actor: { kind: 'system' } as const, now: () => new Date() }
 
   const product: number[] = []
-  const worker = productWorker(sql, search, batchSize)
+  const worker = productWorker(sql, search)
   worker.start()
   const measuring = progressBar('freshness via the outbox', updates.length)
   try {

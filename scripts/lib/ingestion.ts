@@ -9,7 +9,7 @@ import { type Search, createSearch } from '../../src/search/client.js'
 import { loadCapacityDocumentsPage, loadNeedDocumentsPage } from '../../src/search/documents.js'
 import { enqueueSearch } from '../../src/search/outbox.js'
 import { ensureIndexes } from '../../src/search/settings.js'
-import { type OutboxWorker, createOutboxWorker } from '../../src/search/worker.js'
+import { DEFAULT_OUTBOX_BATCH_SIZE, type OutboxWorker, createOutboxWorker } from '../../src/search/worker.js'
 import type { Tx } from '../../src/services/context.js'
 import { queueMatchRecomputation } from '../../src/services/matches/queue.js'
 import { generateDataset } from '../data/generate.js'
@@ -45,14 +45,16 @@ function throughput(documents: number, ms: number): Throughput {
 }
 
 /**
- * The worker as the server runs it (src/server.ts): indexing queues match recomputation in the same transaction.
- * `onBatch` hears of each batch's documents as it is indexed (before its commit), for progress bars.
+ * The worker as the server runs it (src/server.ts): its default batch size unless a trial sets one, and indexing
+ * queues match recomputation in the same transaction. `onBatch` hears of each batch's documents as it is indexed
+ * (before its commit), for progress bars.
  */
-export function productWorker(sql: Sql, search: Search, batchSize: number, onBatch?: (documents: number) => void): OutboxWorker {
+export function productWorker(sql: Sql, search: Search, options: { batchSize?: number; onBatch?: (documents: number) => void } = {}): OutboxWorker {
+  const { batchSize, onBatch } = options
   return createOutboxWorker({
     sql,
     search,
-    batchSize,
+    ...(batchSize !== undefined ? { batchSize } : {}),
     log: silentLogger,
     onIndexed: async (tx, indexed) => {
       await queueMatchRecomputation(tx, indexed)
@@ -65,10 +67,10 @@ export function productWorker(sql: Sql, search: Search, batchSize: number, onBat
  * Drains the outbox with a product worker until nothing is due. `expected` is the number of due rows: the worker
  * stops at a failed batch (and backs its rows off), so a shortfall is an error rather than a flattering figure.
  */
-export async function drainOutbox(sql: Sql, search: Search, batchSize: number, expected: number, label: string): Promise<Throughput> {
+export async function drainOutbox(sql: Sql, search: Search, expected: number, label: string, batchSize?: number): Promise<Throughput> {
   const draining = progressBar(label, expected)
   let indexed = 0
-  const worker = productWorker(sql, search, batchSize, (documents) => draining.update((indexed += documents)))
+  const worker = productWorker(sql, search, { ...(batchSize !== undefined ? { batchSize } : {}), onBatch: (documents) => draining.update((indexed += documents)) })
   const started = performance.now()
   let drained = 0
   for (let done = await worker.drainOnce(); done > 0; done = await worker.drainOnce()) drained += done
@@ -94,7 +96,7 @@ export async function dropPrefixedSearch(search: Search): Promise<void> {
   await search.close()
 }
 
-export const BATCH_SIZE_CANDIDATES = [500, 2000, 5000, 10_000] as const
+export const BATCH_SIZE_CANDIDATES = [500, 2000, 5000, DEFAULT_OUTBOX_BATCH_SIZE, 20_000] as const
 export const TUNING_SAMPLE = 20_000
 const TUNING_ROUNDS = 2
 /** The schema's bound on capacities.lead_time_days: benchmark updates cycle below it. */
@@ -140,7 +142,7 @@ export async function tuneWorkerBatchSize(servers: ScratchServers, full: Search,
     for (let round = 1; round <= TUNING_ROUNDS; round++) {
       for (const batchSize of BATCH_SIZE_CANDIDATES) {
         await enqueueChangeBurst(sql, ids)
-        const result = await drainOutbox(sql, full, batchSize, ids.length, `batch ${batchSize}, round ${round}`)
+        const result = await drainOutbox(sql, full, ids.length, `batch ${batchSize}, round ${round}`, batchSize)
         rounds.get(batchSize)?.push(result.seconds)
       }
     }
@@ -180,7 +182,7 @@ export interface DirectIngestion extends Throughput {
  */
 export async function directIngestion(servers: ScratchServers, expected: number): Promise<DirectIngestion> {
   const search = await prefixedSearch(servers, 'direct-')
-  const payloads: { indexUid: string; body: Buffer }[] = []
+  const payloads: { indexUid: string; body: Buffer; documents: number }[] = []
   let documents = 0
   const reading = progressBar('reading documents', expected)
   const readStarted = performance.now()
@@ -191,7 +193,7 @@ export async function directIngestion(servers: ScratchServers, expected: number)
     for (let after: string | null = null; ; ) {
       const batch: { id: string }[] = await page(servers.sql, after, DIRECT_BATCH)
       if (batch.length === 0) break
-      payloads.push({ indexUid, body: Buffer.from(JSON.stringify(batch)) })
+      payloads.push({ indexUid, body: Buffer.from(JSON.stringify(batch)), documents: batch.length })
       documents += batch.length
       after = batch[batch.length - 1]?.id ?? null
       reading.update(documents)
@@ -201,7 +203,7 @@ export async function directIngestion(servers: ScratchServers, expected: number)
   reading.finish()
 
   const meili = new Pool(servers.meiliUrl, { connections: 1 })
-  const indexing = progressBar('indexing straight', payloads.length)
+  const indexing = progressBar('indexing straight', documents)
   const started = performance.now()
   try {
     const taskUids: number[] = []
@@ -219,7 +221,7 @@ export async function directIngestion(servers: ScratchServers, expected: number)
     let finished = 0
     for await (const task of search.client.tasks.waitForTasksIter(taskUids, { timeout: 60 * 60_000, interval: 50 })) {
       if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
-      indexing.update(++finished)
+      indexing.update((finished += payloads[taskUids.indexOf(task.uid)]?.documents ?? 0))
     }
   } finally {
     await meili.close()
