@@ -17,8 +17,8 @@ import { parseNow, parseOptions, parsePositiveInt, parseSeed, parseSize, parseSi
 import { measureFreshness, type FreshnessResult } from './lib/freshness.js'
 import { HTTP_DEFAULTS, measureHttp, type HttpBenchResult } from './lib/http-bench.js'
 import {
-  type BatchSizeTuning, type DirectIngestion, type Throughput, BATCH_SIZE_CANDIDATES, DIRECT_BATCH, TUNING_SAMPLE, directIngestion, drainOutbox, dropPrefixedSearch,
-  loadGeneratedDataset, settle, tuneWorkerBatchSize,
+  type BatchSizeTuning, type DirectIngestion, type IndexingBatches, type Throughput, BATCH_SIZE_CANDIDATES, DIRECT_BATCH, TUNING_SAMPLE, directIngestion,
+  drainOutbox, dropPrefixedSearch, indexingBatches, loadGeneratedDataset, settle, tuneWorkerBatchSize,
 } from './lib/ingestion.js'
 import { describeMachine, machineLine } from './lib/machine.js'
 import { type Cell, markdownTable } from './lib/markdown.js'
@@ -95,8 +95,8 @@ interface SizeResult {
   needs: number
   ingestion: {
     tuning: BatchSizeTuning | null
-    product: Throughput & { batchSize: number }
-    direct: Omit<DirectIngestion, 'search'> & { batchSize: number }
+    product: Throughput & { batchSize: number; meilisearch: IndexingBatches }
+    direct: Omit<DirectIngestion, 'search'> & { batchSize: number; meilisearch: IndexingBatches }
     productOverDirect: number | null
   }
   freshness: FreshnessResult
@@ -120,9 +120,11 @@ async function benchmarkSize(size: number, options: Options, tune: boolean): Pro
       memory.phase('ingestion')
       await settle(servers.sql)
       const { search: directSearch, ...direct } = await directIngestion(servers, rows.search_outbox)
+      const directBatches = await indexingBatches(directSearch, Object.values(directSearch.indexes))
       const tuning = tune ? await tuneWorkerBatchSize(servers, directSearch, TUNING_SAMPLE) : null
       await settle(servers.sql)
       const product = await drainOutbox(servers.sql, servers.search, rows.search_outbox, 'indexing via the outbox')
+      const productBatches = await indexingBatches(servers.search, Object.values(servers.search.indexes))
 
       memory.phase('freshness')
       const freshness = await measureFreshness(servers, directSearch)
@@ -145,8 +147,8 @@ async function benchmarkSize(size: number, options: Options, tune: boolean): Pro
         needs: prepared.needs.length,
         ingestion: {
           tuning,
-          product: { ...product, batchSize: DEFAULT_OUTBOX_BATCH_SIZE },
-          direct: { ...direct, batchSize: DIRECT_BATCH },
+          product: { ...product, batchSize: DEFAULT_OUTBOX_BATCH_SIZE, meilisearch: productBatches },
+          direct: { ...direct, batchSize: DIRECT_BATCH, meilisearch: directBatches },
           productOverDirect: ratio(product.documentsPerSecond, direct.documentsPerSecond),
         },
         freshness,
@@ -187,10 +189,7 @@ function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
       check('ingestion: product path / straight to Meilisearch', r.ingestion.productOverDirect, TARGETS.ingestionRatio, false),
       check('matching: stored p50 / raw multi-search p50', r.matching.ratios.storedP50, TARGETS.matchingP50, true),
       check('matching: stored p95 / raw multi-search p95', r.matching.ratios.storedP95, TARGETS.matchingP95, true),
-      check('matching: refresh p50 / raw multi-search p50', r.matching.ratios.refreshP50, TARGETS.matchingP50, true),
-      check('matching: refresh p95 / raw multi-search p95', r.matching.ratios.refreshP95, TARGETS.matchingP95, true),
       check('ours stored p50 / PostgreSQL-only p50', r.postgresOnly.storedOverPostgresP50, TARGETS.oursOverPostgres, true),
-      check('ours refresh p50 / PostgreSQL-only p50', r.postgresOnly.refreshOverPostgresP50, TARGETS.oursOverPostgres, true),
       check('HTTP: /healthz app / bare node:http (same JSON)', r.http.healthz.appOverBare, TARGETS.healthzOverBare, false),
     ]
   })
@@ -225,6 +224,7 @@ function servingRssMb(memory: MemoryReport): number {
 const label = (size: number) => (size % 1_000_000 === 0 ? `${size / 1_000_000}M` : size % 1000 === 0 ? `${size / 1000}k` : String(size))
 const n = (value: number) => value.toLocaleString('en').replaceAll(',', ' ')
 const ms = (p: { p50: number; p95: number }) => `${p.p50} / ${p.p95}`
+const batches = (b: IndexingBatches) => `${b.batches} (${b.tasksPerBatch}, ${b.seconds} s)`
 const verdict = (met: boolean) => (met ? 'met' : '**missed**')
 
 function report(results: readonly SizeResult[], checks: readonly TargetCheck[], scale: ReturnType<typeof scaling>): string {
@@ -237,19 +237,21 @@ function report(results: readonly SizeResult[], checks: readonly TargetCheck[], 
     ['**ingestion**', () => ''],
     ['product path: PostgreSQL → outbox worker → Meilisearch, docs/s', (r) => `${n(r.ingestion.product.documentsPerSecond)} (${n(r.ingestion.product.documents)} docs in ${r.ingestion.product.seconds} s, batch ${r.ingestion.product.batchSize})`, '', scale ? `${scale.productIngestion}×` : undefined],
     ['same documents straight to Meilisearch (10k batches, all enqueued), docs/s', (r) => `${n(r.ingestion.direct.documentsPerSecond)} (${r.ingestion.direct.seconds} s; reading them: ${r.ingestion.direct.readSeconds} s)`],
+    ['Meilisearch indexing batches (tasks per batch, engine busy s): product / straight', (r) => `${batches(r.ingestion.product.meilisearch)} / ${batches(r.ingestion.direct.meilisearch)}`],
     ['ratio product / straight', (r) => `${r.ingestion.productOverDirect}${met('ingestion: product path / straight to Meilisearch', r.size)}`, `≥ ${TARGETS.ingestionRatio}`],
     ['freshness: update → searchable via outbox + LISTEN/NOTIFY, p50 / p95 ms', (r) => ms(r.freshness.product), '', scale ? `p95 ${scale.freshnessP95}×` : undefined],
     ['same update straight: enqueue → searchable, p50 / p95 ms', (r) => ms(r.freshness.directVisible)],
     ['same update straight: task enqueuedAt → finishedAt, p50 / p95 ms', (r) => ms(r.freshness.directTask)],
+    ['freshness p95 via the outbox / Meilisearch task p95', (r) => ratio(r.freshness.product.p95, r.freshness.directTask.p95)],
     ['**matching** (p50 / p95 ms, ratio to raw)', () => ''],
     ['raw retrieval multi-search straight to Meilisearch', (r) => ms(r.matching.raw), '', scale ? `${scale.rawP50}× / ${scale.rawP95}×` : undefined],
     ['GET /api/needs/{id}/matches (stored results)', (r) => `${ms(r.matching.stored)} → ${r.matching.ratios.storedP50}${met('matching: stored p50 / raw multi-search p50', r.size)} / ${r.matching.ratios.storedP95}${met('matching: stored p95 / raw multi-search p95', r.size)}`, `≤ ${TARGETS.matchingP50} / ≤ ${TARGETS.matchingP95}`, scale ? `${scale.storedP50}× / ${scale.storedP95}×` : undefined],
-    ['GET …/matches?refresh=true (retrieve + load + score + save)', (r) => `${ms(r.matching.refresh)} → ${r.matching.ratios.refreshP50}${met('matching: refresh p50 / raw multi-search p50', r.size)} / ${r.matching.ratios.refreshP95}${met('matching: refresh p95 / raw multi-search p95', r.size)}`, `≤ ${TARGETS.matchingP50} / ≤ ${TARGETS.matchingP95}`, scale ? `${scale.refreshP50}× / ${scale.refreshP95}×` : undefined],
+    ['GET …/matches?refresh=true (retrieve + load + score + save; what the match worker does on a change)', (r) => `${ms(r.matching.refresh)} → ${r.matching.ratios.refreshP50} / ${r.matching.ratios.refreshP95}`, 'not a target', scale ? `${scale.refreshP50}× / ${scale.refreshP95}×` : undefined],
     ['scoring in the core, µs per candidate supplier', (r) => `${r.matching.scoring.perCandidateUs} (${n(r.matching.scoring.candidates)} candidates)`],
     ['**the alternative: PostgreSQL alone**', () => ''],
     ['SQL top-20 (GIN processes, btree sites(lat, lon), GIN standards), p50 / p95 ms', (r) => `${ms(r.postgresOnly.latency)} (indexes built in ${r.postgresOnly.indexSeconds} s; top-20 overlap with ours ${Math.round(r.postgresOnly.overlapWithOurs * 100)} %)`, '', scale ? `${scale.postgresOnlyP50}×` : undefined],
     ['ours stored p50 / PostgreSQL p50', (r) => `${r.postgresOnly.storedOverPostgresP50}${met('ours stored p50 / PostgreSQL-only p50', r.size)}`, `≤ ${TARGETS.oursOverPostgres}`],
-    ['ours refresh p50 / PostgreSQL p50', (r) => `${r.postgresOnly.refreshOverPostgresP50}${met('ours refresh p50 / PostgreSQL-only p50', r.size)}`, `≤ ${TARGETS.oursOverPostgres}`],
+    ['ours refresh p50 / PostgreSQL p50 (recomputing, against SQL that computes every time)', (r) => `${r.postgresOnly.refreshOverPostgresP50}`, 'not a target'],
     ['**HTTP** (autocannon in a child process)', () => ''],
     ['/healthz req/s, app vs bare node:http same JSON (c=50)', (r) => `${n(r.http.healthz.requestsPerSecond.app)} vs ${n(r.http.healthz.requestsPerSecond.bareSameJson)} → ${r.http.healthz.appOverBare}${met('HTTP: /healthz app / bare node:http (same JSON)', r.size)}`, `≥ ${TARGETS.healthzOverBare}`],
     ['/healthz req/s, app vs bare node:http running the same two probes', (r) => `${n(r.http.healthz.requestsPerSecond.app)} vs ${n(r.http.healthz.requestsPerSecond.bareSameProbes)} → ${r.http.healthz.appOverBareSameProbes}`],

@@ -19,7 +19,8 @@ import { progressBar } from './progress.js'
 import type { ScratchServers } from './servers.js'
 import { type LatencySummary, summarize } from './stats.js'
 
-export const FRESHNESS_SAMPLES = 50
+/** Per path; each sample waits for an indexing batch (about a second at 100k on a busy two-core machine). */
+export const FRESHNESS_SAMPLES = 30
 /** Poll period: the resolution of the write → searchable figures. */
 const POLL_MS = 5
 const GIVE_UP_MS = 60_000

@@ -230,3 +230,35 @@ export async function directIngestion(servers: ScratchServers, expected: number)
   indexing.finish()
   return { ...throughput(documents, ms), readSeconds, search }
 }
+
+export interface IndexingBatches {
+  /** Meilisearch's own indexing batches that added or updated documents in these indexes. */
+  batches: number
+  /** Their summed durations (startedAt → finishedAt): the engine's busy time, without the waits between batches. */
+  seconds: number
+  /** Tasks per batch, averaged: above 1 when Meilisearch merged tasks that were waiting together. */
+  tasksPerBatch: number
+}
+
+/**
+ * How Meilisearch itself batched the document additions into `indexUids` so far (GET /batches). It pays a cost
+ * per batch that grows with the index, so the number of batches explains most of a gap between two loads.
+ */
+export async function indexingBatches(search: Search, indexUids: readonly string[]): Promise<IndexingBatches> {
+  const seen: { ms: number; tasks: number }[] = []
+  for (let from: number | undefined; ; ) {
+    const page = await search.client.batches.getBatches({ indexUids: [...indexUids], limit: 1000, ...(from !== undefined ? { from } : {}) })
+    for (const batch of page.results) {
+      if (!batch.stats.types.documentAdditionOrUpdate || !batch.finishedAt) continue
+      seen.push({ ms: Date.parse(batch.finishedAt) - Date.parse(batch.startedAt), tasks: batch.stats.totalNbTasks })
+    }
+    if (page.next === null || page.next === undefined) break
+    from = page.next
+  }
+  const tasks = seen.reduce((sum, b) => sum + b.tasks, 0)
+  return {
+    batches: seen.length,
+    seconds: round(seen.reduce((sum, b) => sum + b.ms, 0) / 1000, 2),
+    tasksPerBatch: seen.length ? round(tasks / seen.length, 1) : 0,
+  }
+}
