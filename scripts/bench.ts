@@ -236,7 +236,7 @@ function report(results: readonly SizeResult[], checks: readonly TargetCheck[], 
   const rows: Row[] = [
     ['**ingestion**', () => ''],
     ['product path: PostgreSQL → outbox worker → Meilisearch, docs/s', (r) => `${n(r.ingestion.product.documentsPerSecond)} (${n(r.ingestion.product.documents)} docs in ${r.ingestion.product.seconds} s, batch ${r.ingestion.product.batchSize})`, '', scale ? `${scale.productIngestion}×` : undefined],
-    ['same documents straight to Meilisearch (10k batches, all enqueued), docs/s', (r) => `${n(r.ingestion.direct.documentsPerSecond)} (${r.ingestion.direct.seconds} s; reading them: ${r.ingestion.direct.readSeconds} s)`],
+    ['same documents straight to Meilisearch (10k batches, all enqueued), docs/s', (r) => `${n(r.ingestion.direct.documentsPerSecond)} (${r.ingestion.direct.seconds} s, ${n(r.ingestion.direct.megabytes)} MB of JSON; reading them beforehand: ${r.ingestion.direct.readSeconds} s)`],
     ['Meilisearch indexing batches (tasks per batch, engine busy s): product / straight', (r) => `${batches(r.ingestion.product.meilisearch)} / ${batches(r.ingestion.direct.meilisearch)}`],
     ['ratio product / straight', (r) => `${r.ingestion.productOverDirect}${met('ingestion: product path / straight to Meilisearch', r.size)}`, `≥ ${TARGETS.ingestionRatio}`],
     ['freshness: update → searchable via outbox + LISTEN/NOTIFY, p50 / p95 ms', (r) => ms(r.freshness.product), '', scale ? `p95 ${scale.freshnessP95}×` : undefined],

@@ -170,6 +170,8 @@ export const DIRECT_BATCH = 10_000
 export interface DirectIngestion extends Throughput {
   /** Reading and serialising the documents from PostgreSQL beforehand (not part of the throughput). */
   readSeconds: number
+  /** Size of all the JSON sent: what a worker batch of N documents weighs, N × this / documents. */
+  megabytes: number
   /** The indexes the documents went to, kept for tuning and the single-document freshness comparison; drop when done. */
   search: Search
 }
@@ -228,7 +230,8 @@ export async function directIngestion(servers: ScratchServers, expected: number)
   }
   const ms = performance.now() - started
   indexing.finish()
-  return { ...throughput(documents, ms), readSeconds, search }
+  const megabytes = round(payloads.reduce((sum, payload) => sum + payload.body.length, 0) / 2 ** 20, 1)
+  return { ...throughput(documents, ms), readSeconds, megabytes, search }
 }
 
 export interface IndexingBatches {

@@ -1,7 +1,12 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { sweepAbandonedScratchServers } from '../../scripts/lib/servers.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const run = promisify(execFile)
@@ -65,4 +70,29 @@ describe.each([
       expect(outcome?.stdout.trim(), args.join(' ')).toBe('')
     }
   }, 120_000)
+})
+
+describe('sweepAbandonedScratchServers', () => {
+  it('removes the scratch folders of runs that are gone and keeps those of live runs and other files', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'bench-sweep-'))
+    try {
+      const gone = spawnSync(process.execPath, ['-e', '']).pid
+      const abandoned = join(root, `servers-${gone}-100000`)
+      // A pid file naming a process that is not a server (this test's parent): it must be left running.
+      await mkdir(join(abandoned, 'postgres', 'data'), { recursive: true })
+      await writeFile(join(abandoned, 'postgres', 'data', 'postmaster.pid'), `${process.ppid}\n`)
+      const live = join(root, `servers-${process.ppid}-5000`)
+      const own = join(root, `servers-${process.pid}`)
+      const results = join(root, 'results')
+      for (const dir of [live, own, results]) await mkdir(dir, { recursive: true })
+
+      await sweepAbandonedScratchServers(root)
+
+      expect(existsSync(abandoned)).toBe(false)
+      for (const dir of [live, own, results]) expect(existsSync(dir), dir).toBe(true)
+      expect(() => process.kill(process.ppid, 0)).not.toThrow()
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
 })
