@@ -43,6 +43,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number
   /** Backstop poll: NOTIFY wakes the worker at once, the poll catches anything a lost notification missed. */
   pollMs?: number
+  /** How long to wait for a batch's Meilisearch task (default DEFAULT_OUTBOX_TASK_TIMEOUT_MS). */
+  taskTimeoutMs?: number
   log?: SearchLog
   /**
    * Runs inside the outbox transaction once the documents are searchable and before the rows are
@@ -78,6 +80,14 @@ export interface OutboxWorker {
  * bucketed (locks.ts), so their number does not grow with it.
  */
 export const DEFAULT_OUTBOX_BATCH_SIZE = 10_000
+
+/**
+ * A full batch into a large index takes a while: about 12 s per 10,000 documents at 300k on a busy two-core
+ * machine, more at 1M. Giving up sooner would not make the task fail; it would re-send the same documents
+ * behind it, which only lengthens the queue. A Meilisearch that stops answering is still noticed at once:
+ * every poll of the task has its own request deadline (http.ts).
+ */
+export const DEFAULT_OUTBOX_TASK_TIMEOUT_MS = 10 * 60_000
 
 const CHANNEL = 'search_outbox'
 const MAX_BACKOFF_SECONDS = 60
@@ -123,6 +133,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sql, search } = options
   const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE
   const pollMs = options.pollMs ?? 1000
+  const taskWait = { timeout: options.taskTimeoutMs ?? DEFAULT_OUTBOX_TASK_TIMEOUT_MS }
   const log = options.log ?? consoleLog
 
   let loop: Promise<void> | null = null
@@ -158,8 +169,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // Indexes are independent, so their payloads travel together; every task must succeed.
     const results = await Promise.allSettled(
       work.map(async ({ index, documents, gone }) => {
-        if (documents.length > 0) await search.addDocuments(index, documents)
-        if (gone.length > 0) await search.deleteDocuments(index, gone)
+        if (documents.length > 0) await search.addDocuments(index, documents, taskWait)
+        if (gone.length > 0) await search.deleteDocuments(index, gone, taskWait)
       }),
     )
     const failure = results.find((result) => result.status === 'rejected')
