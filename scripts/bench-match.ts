@@ -10,13 +10,12 @@
  * `npm run bench` runs the same measurement (lib/matching.ts) within the whole suite.
  */
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
 import { parseNow, parseOptions, parsePositiveInt, parseSeed, parseSize, runCli } from './lib/cli.js'
 import { drainOutbox, loadGeneratedDataset } from './lib/ingestion.js'
 import { markdownTable } from './lib/markdown.js'
 import { measureMatching, prepareNeeds, publishedNeedIds, startBenchApp } from './lib/matching.js'
 import { writeResults } from './lib/results.js'
-import { withScratchServers } from './lib/servers.js'
+import { scratchDir, withScratchServers } from './lib/servers.js'
 
 const USAGE = `Usage: npm run bench:match -- [--size 100k] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD]
 
@@ -26,9 +25,6 @@ const USAGE = `Usage: npm run bench:match -- [--size 100k] [--needs 50] [--round
   --seed    data generator seed (default 42)
   --now     the dataset's today (default 2026-11-22, so runs are comparable)
 `
-
-/** Outbox rows per worker transaction while loading; `npm run bench` measures which size is best. */
-const WORKER_BATCH = 2000
 
 interface Options {
   size: number
@@ -57,10 +53,10 @@ function parse(argv: readonly string[]): Options {
 
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2))
-  await withScratchServers(join('.bench', `servers-${process.pid}`), async (servers) => {
+  await withScratchServers(scratchDir(), async (servers) => {
     const now = new Date(`${options.now}T10:00:00Z`)
     const counts = await loadGeneratedDataset(servers.sql, { seed: options.seed, capacities: options.size, now: options.now })
-    await drainOutbox(servers.sql, servers.search, WORKER_BATCH, counts.search_outbox, 'indexing via the outbox')
+    await drainOutbox(servers.sql, servers.search, counts.search_outbox, 'indexing via the outbox')
 
     const app = await startBenchApp(servers, now, 'bench:match')
     const prepared = await prepareNeeds(servers, app, await publishedNeedIds(servers.sql, options.now, options.needs), now)

@@ -1,25 +1,24 @@
 /**
- * `npm run bench [-- --size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10]`
+ * `npm run bench [-- --size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10] [--tune-batch]`
  *
  * The benchmark suite, in one run per size on fresh scratch servers, side by side with what a user could do
  * instead on the same machine and data:
- *   - ingestion: the same documents sent straight to Meilisearch, then the worker's batch size chosen on a burst
- *     of 20k changes into that full index, then documents/s through the product's path (PostgreSQL → outbox →
- *     worker → Meilisearch) at that size; freshness (write → searchable) against the same single-document update
- *     sent straight;
+ *   - ingestion: the same documents sent straight to Meilisearch, then documents/s through the product's path
+ *     (PostgreSQL → outbox → the outbox worker with the batch size the server uses → Meilisearch); freshness
+ *     (write → searchable) against the same single-document update sent straight. With --tune-batch, the worker's
+ *     batch sizes are also tried on a burst of 20k changes into the full index (the evidence for its default);
  *   - matching: the matches endpoint (stored and `?refresh=true`) against the raw retrieval multi-search;
  *   - the same matching in PostgreSQL alone (see lib/postgres-only.ts);
  *   - HTTP: `/healthz` against bare node:http, and the matches endpoint under load (autocannon in a child process);
  *   - memory peaks of the app, PostgreSQL and Meilisearch, sampled every 500 ms; with several sizes, scaling.
  * Prints a Markdown table and writes the raw results to .bench/results/ (git-ignored).
  */
-import { join } from 'node:path'
 import { parseNow, parseOptions, parsePositiveInt, parseSeed, parseSize, parseSizes, runCli, UsageError } from './lib/cli.js'
 import { measureFreshness, type FreshnessResult } from './lib/freshness.js'
 import { HTTP_DEFAULTS, measureHttp, type HttpBenchResult } from './lib/http-bench.js'
 import {
-  type BatchSizeTuning, type DirectIngestion, type Throughput, DIRECT_BATCH, TUNING_SAMPLE, directIngestion, drainOutbox, dropPrefixedSearch,
-  loadGeneratedDataset, settle, tuneWorkerBatchSize,
+  type BatchSizeTuning, type DirectIngestion, type IndexingBatches, type Throughput, BATCH_SIZE_CANDIDATES, DIRECT_BATCH, TUNING_SAMPLE, directIngestion,
+  drainOutbox, dropPrefixedSearch, indexingBatches, loadGeneratedDataset, settle, tuneWorkerBatchSize,
 } from './lib/ingestion.js'
 import { describeMachine, machineLine } from './lib/machine.js'
 import { type Cell, markdownTable } from './lib/markdown.js'
@@ -27,11 +26,12 @@ import { type BenchApp, type MatchingLatencies, measureMatching, prepareNeeds, p
 import { type MemoryReport, monitorMemory } from './lib/memory.js'
 import { type PostgresOnlyResult, measurePostgresOnly } from './lib/postgres-only.js'
 import { writeResults } from './lib/results.js'
-import { withScratchServers } from './lib/servers.js'
+import { DEFAULT_OUTBOX_BATCH_SIZE } from '../src/search/worker.js'
+import { scratchDir, withScratchServers } from './lib/servers.js'
 import { ratio } from './lib/stats.js'
 import type { LoadCounts } from './data/load.js'
 
-const USAGE = `Usage: npm run bench -- [--size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10]
+const USAGE = `Usage: npm run bench -- [--size 100k | --sizes 100k,1m] [--needs 50] [--rounds 3] [--seed 42] [--now YYYY-MM-DD] [--http-seconds 10] [--tune-batch]
 
   --size          capacities to generate: 1000…1000000 or 1k…1m (default 100k)
   --sizes         several sizes, comma-separated, each on fresh servers; adds the scaling from the smallest to the largest
@@ -40,6 +40,8 @@ const USAGE = `Usage: npm run bench -- [--size 100k | --sizes 100k,1m] [--needs 
   --seed          data generator seed (default 42)
   --now           the dataset's today (default 2026-11-22, so runs are comparable)
   --http-seconds  duration of each autocannon run (default ${HTTP_DEFAULTS.durationSeconds})
+  --tune-batch    also time the outbox worker's batch sizes ${BATCH_SIZE_CANDIDATES.join(', ')} on a burst of ${TUNING_SAMPLE / 1000}k changes
+                  into the full index, at the first size (several minutes at 100k)
 `
 
 /** The targets of the benchmark issue; a ratio is ours over the reference. */
@@ -61,6 +63,7 @@ interface Options {
   seed: number
   now: string
   httpSeconds: number
+  tuneBatch: boolean
 }
 
 function parse(argv: readonly string[]): Options {
@@ -72,6 +75,7 @@ function parse(argv: readonly string[]): Options {
     seed: { type: 'string' },
     now: { type: 'string' },
     'http-seconds': { type: 'string' },
+    'tune-batch': { type: 'boolean' },
   })
   if (values.size !== undefined && values.sizes !== undefined) throw new UsageError('give either --size or --sizes, not both')
   return {
@@ -81,6 +85,7 @@ function parse(argv: readonly string[]): Options {
     seed: parseSeed(values.seed ?? '42'),
     now: parseNow(values.now ?? '2026-11-22'),
     httpSeconds: parsePositiveInt('http-seconds', values['http-seconds'] ?? String(HTTP_DEFAULTS.durationSeconds), 600),
+    tuneBatch: values['tune-batch'] === true,
   }
 }
 
@@ -89,9 +94,9 @@ interface SizeResult {
   rows: LoadCounts
   needs: number
   ingestion: {
-    tuning: BatchSizeTuning
-    product: Throughput & { batchSize: number }
-    direct: Omit<DirectIngestion, 'search'> & { batchSize: number }
+    tuning: BatchSizeTuning | null
+    product: Throughput & { batchSize: number; meilisearch: IndexingBatches }
+    direct: Omit<DirectIngestion, 'search'> & { batchSize: number; meilisearch: IndexingBatches }
     productOverDirect: number | null
   }
   freshness: FreshnessResult
@@ -101,9 +106,9 @@ interface SizeResult {
   memory: MemoryReport
 }
 
-/** `tuning` from an earlier size of this run is reused: the trials' cost grows with the index (lib/ingestion.ts). */
-async function benchmarkSize(size: number, options: Options, tuned?: BatchSizeTuning): Promise<SizeResult> {
-  return withScratchServers(join('.bench', `servers-${process.pid}-${size}`), async (servers) => {
+/** Batch sizes are tried at the first size only, if asked: the trials' cost grows with the index (lib/ingestion.ts). */
+async function benchmarkSize(size: number, options: Options, tune: boolean): Promise<SizeResult> {
+  return withScratchServers(scratchDir(String(size)), async (servers) => {
     process.stderr.write(`\n== ${size.toLocaleString('en')} capacities ==\n`)
     const memory = monitorMemory({ postgresPid: servers.postgresPid, meilisearchPid: servers.meilisearchPid })
     let app: BenchApp | undefined
@@ -115,12 +120,14 @@ async function benchmarkSize(size: number, options: Options, tuned?: BatchSizeTu
       memory.phase('ingestion')
       await settle(servers.sql)
       const { search: directSearch, ...direct } = await directIngestion(servers, rows.search_outbox)
-      const tuning = tuned ?? (await tuneWorkerBatchSize(servers, directSearch, TUNING_SAMPLE))
+      const directBatches = await indexingBatches(directSearch, Object.values(directSearch.indexes))
+      const tuning = tune ? await tuneWorkerBatchSize(servers, directSearch, TUNING_SAMPLE) : null
       await settle(servers.sql)
-      const product = await drainOutbox(servers.sql, servers.search, tuning.best, rows.search_outbox, 'indexing via the outbox')
+      const product = await drainOutbox(servers.sql, servers.search, rows.search_outbox, 'indexing via the outbox')
+      const productBatches = await indexingBatches(servers.search, Object.values(servers.search.indexes))
 
       memory.phase('freshness')
-      const freshness = await measureFreshness(servers, tuning.best, directSearch)
+      const freshness = await measureFreshness(servers, directSearch)
       await dropPrefixedSearch(directSearch)
 
       memory.phase('matching')
@@ -140,8 +147,8 @@ async function benchmarkSize(size: number, options: Options, tuned?: BatchSizeTu
         needs: prepared.needs.length,
         ingestion: {
           tuning,
-          product: { ...product, batchSize: tuning.best },
-          direct: { ...direct, batchSize: DIRECT_BATCH },
+          product: { ...product, batchSize: DEFAULT_OUTBOX_BATCH_SIZE, meilisearch: productBatches },
+          direct: { ...direct, batchSize: DIRECT_BATCH, meilisearch: directBatches },
           productOverDirect: ratio(product.documentsPerSecond, direct.documentsPerSecond),
         },
         freshness,
@@ -182,10 +189,7 @@ function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
       check('ingestion: product path / straight to Meilisearch', r.ingestion.productOverDirect, TARGETS.ingestionRatio, false),
       check('matching: stored p50 / raw multi-search p50', r.matching.ratios.storedP50, TARGETS.matchingP50, true),
       check('matching: stored p95 / raw multi-search p95', r.matching.ratios.storedP95, TARGETS.matchingP95, true),
-      check('matching: refresh p50 / raw multi-search p50', r.matching.ratios.refreshP50, TARGETS.matchingP50, true),
-      check('matching: refresh p95 / raw multi-search p95', r.matching.ratios.refreshP95, TARGETS.matchingP95, true),
       check('ours stored p50 / PostgreSQL-only p50', r.postgresOnly.storedOverPostgresP50, TARGETS.oursOverPostgres, true),
-      check('ours refresh p50 / PostgreSQL-only p50', r.postgresOnly.refreshOverPostgresP50, TARGETS.oursOverPostgres, true),
       check('HTTP: /healthz app / bare node:http (same JSON)', r.http.healthz.appOverBare, TARGETS.healthzOverBare, false),
     ]
   })
@@ -220,6 +224,7 @@ function servingRssMb(memory: MemoryReport): number {
 const label = (size: number) => (size % 1_000_000 === 0 ? `${size / 1_000_000}M` : size % 1000 === 0 ? `${size / 1000}k` : String(size))
 const n = (value: number) => value.toLocaleString('en').replaceAll(',', ' ')
 const ms = (p: { p50: number; p95: number }) => `${p.p50} / ${p.p95}`
+const batches = (b: IndexingBatches) => `${b.batches} (${b.tasksPerBatch}, ${b.seconds} s)`
 const verdict = (met: boolean) => (met ? 'met' : '**missed**')
 
 function report(results: readonly SizeResult[], checks: readonly TargetCheck[], scale: ReturnType<typeof scaling>): string {
@@ -231,20 +236,22 @@ function report(results: readonly SizeResult[], checks: readonly TargetCheck[], 
   const rows: Row[] = [
     ['**ingestion**', () => ''],
     ['product path: PostgreSQL → outbox worker → Meilisearch, docs/s', (r) => `${n(r.ingestion.product.documentsPerSecond)} (${n(r.ingestion.product.documents)} docs in ${r.ingestion.product.seconds} s, batch ${r.ingestion.product.batchSize})`, '', scale ? `${scale.productIngestion}×` : undefined],
-    ['same documents straight to Meilisearch (10k batches, all enqueued), docs/s', (r) => `${n(r.ingestion.direct.documentsPerSecond)} (${r.ingestion.direct.seconds} s; reading them: ${r.ingestion.direct.readSeconds} s)`],
+    ['same documents straight to Meilisearch (10k batches, all enqueued), docs/s', (r) => `${n(r.ingestion.direct.documentsPerSecond)} (${r.ingestion.direct.seconds} s, ${n(r.ingestion.direct.megabytes)} MB of JSON; reading them beforehand: ${r.ingestion.direct.readSeconds} s)`],
+    ['Meilisearch indexing batches (tasks per batch, engine busy s): product / straight', (r) => `${batches(r.ingestion.product.meilisearch)} / ${batches(r.ingestion.direct.meilisearch)}`],
     ['ratio product / straight', (r) => `${r.ingestion.productOverDirect}${met('ingestion: product path / straight to Meilisearch', r.size)}`, `≥ ${TARGETS.ingestionRatio}`],
     ['freshness: update → searchable via outbox + LISTEN/NOTIFY, p50 / p95 ms', (r) => ms(r.freshness.product), '', scale ? `p95 ${scale.freshnessP95}×` : undefined],
     ['same update straight: enqueue → searchable, p50 / p95 ms', (r) => ms(r.freshness.directVisible)],
     ['same update straight: task enqueuedAt → finishedAt, p50 / p95 ms', (r) => ms(r.freshness.directTask)],
+    ['freshness p95 via the outbox / Meilisearch task p95', (r) => ratio(r.freshness.product.p95, r.freshness.directTask.p95)],
     ['**matching** (p50 / p95 ms, ratio to raw)', () => ''],
     ['raw retrieval multi-search straight to Meilisearch', (r) => ms(r.matching.raw), '', scale ? `${scale.rawP50}× / ${scale.rawP95}×` : undefined],
     ['GET /api/needs/{id}/matches (stored results)', (r) => `${ms(r.matching.stored)} → ${r.matching.ratios.storedP50}${met('matching: stored p50 / raw multi-search p50', r.size)} / ${r.matching.ratios.storedP95}${met('matching: stored p95 / raw multi-search p95', r.size)}`, `≤ ${TARGETS.matchingP50} / ≤ ${TARGETS.matchingP95}`, scale ? `${scale.storedP50}× / ${scale.storedP95}×` : undefined],
-    ['GET …/matches?refresh=true (retrieve + load + score + save)', (r) => `${ms(r.matching.refresh)} → ${r.matching.ratios.refreshP50}${met('matching: refresh p50 / raw multi-search p50', r.size)} / ${r.matching.ratios.refreshP95}${met('matching: refresh p95 / raw multi-search p95', r.size)}`, `≤ ${TARGETS.matchingP50} / ≤ ${TARGETS.matchingP95}`, scale ? `${scale.refreshP50}× / ${scale.refreshP95}×` : undefined],
+    ['GET …/matches?refresh=true (retrieve + load + score + save; what the match worker does on a change)', (r) => `${ms(r.matching.refresh)} → ${r.matching.ratios.refreshP50} / ${r.matching.ratios.refreshP95}`, 'not a target', scale ? `${scale.refreshP50}× / ${scale.refreshP95}×` : undefined],
     ['scoring in the core, µs per candidate supplier', (r) => `${r.matching.scoring.perCandidateUs} (${n(r.matching.scoring.candidates)} candidates)`],
     ['**the alternative: PostgreSQL alone**', () => ''],
     ['SQL top-20 (GIN processes, btree sites(lat, lon), GIN standards), p50 / p95 ms', (r) => `${ms(r.postgresOnly.latency)} (indexes built in ${r.postgresOnly.indexSeconds} s; top-20 overlap with ours ${Math.round(r.postgresOnly.overlapWithOurs * 100)} %)`, '', scale ? `${scale.postgresOnlyP50}×` : undefined],
     ['ours stored p50 / PostgreSQL p50', (r) => `${r.postgresOnly.storedOverPostgresP50}${met('ours stored p50 / PostgreSQL-only p50', r.size)}`, `≤ ${TARGETS.oursOverPostgres}`],
-    ['ours refresh p50 / PostgreSQL p50', (r) => `${r.postgresOnly.refreshOverPostgresP50}${met('ours refresh p50 / PostgreSQL-only p50', r.size)}`, `≤ ${TARGETS.oursOverPostgres}`],
+    ['ours refresh p50 / PostgreSQL p50 (recomputing, against SQL that computes every time)', (r) => `${r.postgresOnly.refreshOverPostgresP50}`, 'not a target'],
     ['**HTTP** (autocannon in a child process)', () => ''],
     ['/healthz req/s, app vs bare node:http same JSON (c=50)', (r) => `${n(r.http.healthz.requestsPerSecond.app)} vs ${n(r.http.healthz.requestsPerSecond.bareSameJson)} → ${r.http.healthz.appOverBare}${met('HTTP: /healthz app / bare node:http (same JSON)', r.size)}`, `≥ ${TARGETS.healthzOverBare}`],
     ['/healthz req/s, app vs bare node:http running the same two probes', (r) => `${n(r.http.healthz.requestsPerSecond.app)} vs ${n(r.http.healthz.requestsPerSecond.bareSameProbes)} → ${r.http.healthz.appOverBareSameProbes}`],
@@ -261,9 +268,9 @@ function report(results: readonly SizeResult[], checks: readonly TargetCheck[], 
   )
   const tuned = results[0]?.ingestion.tuning
   const tuning = tuned
-    ? `Outbox worker batch size, draining a burst of ${n(tuned.sample)} changed capacities into an index already holding ${n(tuned.indexedCapacities)} (best of ${tuned.trials[0]?.roundSeconds.length ?? 0}; used for every size of this run):\n\n${markdownTable(
+    ? `Outbox worker batch size, draining a burst of ${n(tuned.sample)} changed capacities into an index already holding ${n(tuned.indexedCapacities)} (best of ${tuned.trials[0]?.roundSeconds.length ?? 0} rounds; the server's default is ${n(DEFAULT_OUTBOX_BATCH_SIZE)}):\n\n${markdownTable(
         ['worker batch size', 'docs/s', 'seconds per round'],
-        tuned.trials.map((t) => [`${t.batchSize}${t.batchSize === tuned.best ? ' ← best' : ''}`, n(t.documentsPerSecond), t.roundSeconds.join(' / ')]),
+        tuned.trials.map((t) => [`${t.batchSize}${t.batchSize === tuned.best ? ' ← best' : ''}${t.batchSize === DEFAULT_OUTBOX_BATCH_SIZE ? ' (default)' : ''}`, n(t.documentsPerSecond), t.roundSeconds.join(' / ')]),
       )}`
     : ''
   return `${main}\n\n${tuning}`
@@ -278,7 +285,7 @@ async function main(): Promise<void> {
   const minutes = () => Math.round((performance.now() - started) / 6000) / 10
   let file = ''
   for (const size of options.sizes) {
-    results.push(await benchmarkSize(size, options, results[0]?.ingestion.tuning))
+    results.push(await benchmarkSize(size, options, options.tuneBatch && results.length === 0))
     // Saved after every size: a long run that fails later keeps what it measured.
     file = await writeResults('bench', at, { at, machine, options, minutes: minutes(), targets: TARGETS, results, checks: checkTargets(results), scaling: scaling(results) })
   }

@@ -19,7 +19,8 @@ import { progressBar } from './progress.js'
 import type { ScratchServers } from './servers.js'
 import { type LatencySummary, summarize } from './stats.js'
 
-export const FRESHNESS_SAMPLES = 50
+/** Per path; each sample waits for an indexing batch (about a second at 100k on a busy two-core machine). */
+export const FRESHNESS_SAMPLES = 30
 /** Poll period: the resolution of the write → searchable figures. */
 const POLL_MS = 5
 const GIVE_UP_MS = 60_000
@@ -54,7 +55,7 @@ async function waitUntilOutboxDone(sql: Sql): Promise<void> {
 }
 
 /** `direct` holds the same documents as the product indexes (directIngestion); it receives the direct updates. */
-export async function measureFreshness(servers: ScratchServers, batchSize: number, direct: Search, samples = FRESHNESS_SAMPLES): Promise<FreshnessResult> {
+export async function measureFreshness(servers: ScratchServers, direct: Search, samples = FRESHNESS_SAMPLES): Promise<FreshnessResult> {
   const { sql, search } = servers
   // Spread over the table, the same for every run of a seed; one extra warms up the worker's LISTEN.
   const capacities = await sql<{ id: string; leadTimeDays: number | null }[]>`
@@ -63,7 +64,7 @@ export async function measureFreshness(servers: ScratchServers, batchSize: numbe
   const ctx = { sql, actor: { kind: 'system' } as const, now: () => new Date() }
 
   const product: number[] = []
-  const worker = productWorker(sql, search, batchSize)
+  const worker = productWorker(sql, search)
   worker.start()
   const measuring = progressBar('freshness via the outbox', updates.length)
   try {

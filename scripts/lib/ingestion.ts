@@ -9,7 +9,7 @@ import { type Search, createSearch } from '../../src/search/client.js'
 import { loadCapacityDocumentsPage, loadNeedDocumentsPage } from '../../src/search/documents.js'
 import { enqueueSearch } from '../../src/search/outbox.js'
 import { ensureIndexes } from '../../src/search/settings.js'
-import { type OutboxWorker, createOutboxWorker } from '../../src/search/worker.js'
+import { DEFAULT_OUTBOX_BATCH_SIZE, type OutboxWorker, createOutboxWorker } from '../../src/search/worker.js'
 import type { Tx } from '../../src/services/context.js'
 import { queueMatchRecomputation } from '../../src/services/matches/queue.js'
 import { generateDataset } from '../data/generate.js'
@@ -45,14 +45,16 @@ function throughput(documents: number, ms: number): Throughput {
 }
 
 /**
- * The worker as the server runs it (src/server.ts): indexing queues match recomputation in the same transaction.
- * `onBatch` hears of each batch's documents as it is indexed (before its commit), for progress bars.
+ * The worker as the server runs it (src/server.ts): its default batch size unless a trial sets one, and indexing
+ * queues match recomputation in the same transaction. `onBatch` hears of each batch's documents as it is indexed
+ * (before its commit), for progress bars.
  */
-export function productWorker(sql: Sql, search: Search, batchSize: number, onBatch?: (documents: number) => void): OutboxWorker {
+export function productWorker(sql: Sql, search: Search, options: { batchSize?: number; onBatch?: (documents: number) => void } = {}): OutboxWorker {
+  const { batchSize, onBatch } = options
   return createOutboxWorker({
     sql,
     search,
-    batchSize,
+    ...(batchSize !== undefined ? { batchSize } : {}),
     log: silentLogger,
     onIndexed: async (tx, indexed) => {
       await queueMatchRecomputation(tx, indexed)
@@ -65,10 +67,10 @@ export function productWorker(sql: Sql, search: Search, batchSize: number, onBat
  * Drains the outbox with a product worker until nothing is due. `expected` is the number of due rows: the worker
  * stops at a failed batch (and backs its rows off), so a shortfall is an error rather than a flattering figure.
  */
-export async function drainOutbox(sql: Sql, search: Search, batchSize: number, expected: number, label: string): Promise<Throughput> {
+export async function drainOutbox(sql: Sql, search: Search, expected: number, label: string, batchSize?: number): Promise<Throughput> {
   const draining = progressBar(label, expected)
   let indexed = 0
-  const worker = productWorker(sql, search, batchSize, (documents) => draining.update((indexed += documents)))
+  const worker = productWorker(sql, search, { ...(batchSize !== undefined ? { batchSize } : {}), onBatch: (documents) => draining.update((indexed += documents)) })
   const started = performance.now()
   let drained = 0
   for (let done = await worker.drainOnce(); done > 0; done = await worker.drainOnce()) drained += done
@@ -94,7 +96,7 @@ export async function dropPrefixedSearch(search: Search): Promise<void> {
   await search.close()
 }
 
-export const BATCH_SIZE_CANDIDATES = [500, 2000, 5000, 10_000] as const
+export const BATCH_SIZE_CANDIDATES = [500, 2000, 5000, DEFAULT_OUTBOX_BATCH_SIZE, 20_000] as const
 export const TUNING_SAMPLE = 20_000
 const TUNING_ROUNDS = 2
 /** The schema's bound on capacities.lead_time_days: benchmark updates cycle below it. */
@@ -140,7 +142,7 @@ export async function tuneWorkerBatchSize(servers: ScratchServers, full: Search,
     for (let round = 1; round <= TUNING_ROUNDS; round++) {
       for (const batchSize of BATCH_SIZE_CANDIDATES) {
         await enqueueChangeBurst(sql, ids)
-        const result = await drainOutbox(sql, full, batchSize, ids.length, `batch ${batchSize}, round ${round}`)
+        const result = await drainOutbox(sql, full, ids.length, `batch ${batchSize}, round ${round}`, batchSize)
         rounds.get(batchSize)?.push(result.seconds)
       }
     }
@@ -168,6 +170,8 @@ export const DIRECT_BATCH = 10_000
 export interface DirectIngestion extends Throughput {
   /** Reading and serialising the documents from PostgreSQL beforehand (not part of the throughput). */
   readSeconds: number
+  /** Size of all the JSON sent: what a worker batch of N documents weighs, N × this / documents. */
+  megabytes: number
   /** The indexes the documents went to, kept for tuning and the single-document freshness comparison; drop when done. */
   search: Search
 }
@@ -180,7 +184,7 @@ export interface DirectIngestion extends Throughput {
  */
 export async function directIngestion(servers: ScratchServers, expected: number): Promise<DirectIngestion> {
   const search = await prefixedSearch(servers, 'direct-')
-  const payloads: { indexUid: string; body: Buffer }[] = []
+  const payloads: { indexUid: string; body: Buffer; documents: number }[] = []
   let documents = 0
   const reading = progressBar('reading documents', expected)
   const readStarted = performance.now()
@@ -191,7 +195,7 @@ export async function directIngestion(servers: ScratchServers, expected: number)
     for (let after: string | null = null; ; ) {
       const batch: { id: string }[] = await page(servers.sql, after, DIRECT_BATCH)
       if (batch.length === 0) break
-      payloads.push({ indexUid, body: Buffer.from(JSON.stringify(batch)) })
+      payloads.push({ indexUid, body: Buffer.from(JSON.stringify(batch)), documents: batch.length })
       documents += batch.length
       after = batch[batch.length - 1]?.id ?? null
       reading.update(documents)
@@ -201,7 +205,7 @@ export async function directIngestion(servers: ScratchServers, expected: number)
   reading.finish()
 
   const meili = new Pool(servers.meiliUrl, { connections: 1 })
-  const indexing = progressBar('indexing straight', payloads.length)
+  const indexing = progressBar('indexing straight', documents)
   const started = performance.now()
   try {
     const taskUids: number[] = []
@@ -219,12 +223,45 @@ export async function directIngestion(servers: ScratchServers, expected: number)
     let finished = 0
     for await (const task of search.client.tasks.waitForTasksIter(taskUids, { timeout: 60 * 60_000, interval: 50 })) {
       if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
-      indexing.update(++finished)
+      indexing.update((finished += payloads[taskUids.indexOf(task.uid)]?.documents ?? 0))
     }
   } finally {
     await meili.close()
   }
   const ms = performance.now() - started
   indexing.finish()
-  return { ...throughput(documents, ms), readSeconds, search }
+  const megabytes = round(payloads.reduce((sum, payload) => sum + payload.body.length, 0) / 2 ** 20, 1)
+  return { ...throughput(documents, ms), readSeconds, megabytes, search }
+}
+
+export interface IndexingBatches {
+  /** Meilisearch's own indexing batches that added or updated documents in these indexes. */
+  batches: number
+  /** Their summed durations (startedAt → finishedAt): the engine's busy time, without the waits between batches. */
+  seconds: number
+  /** Tasks per batch, averaged: above 1 when Meilisearch merged tasks that were waiting together. */
+  tasksPerBatch: number
+}
+
+/**
+ * How Meilisearch itself batched the document additions into `indexUids` so far (GET /batches). It pays a cost
+ * per batch that grows with the index, so the number of batches explains most of a gap between two loads.
+ */
+export async function indexingBatches(search: Search, indexUids: readonly string[]): Promise<IndexingBatches> {
+  const seen: { ms: number; tasks: number }[] = []
+  for (let from: number | undefined; ; ) {
+    const page = await search.client.batches.getBatches({ indexUids: [...indexUids], limit: 1000, ...(from !== undefined ? { from } : {}) })
+    for (const batch of page.results) {
+      if (!batch.stats.types.documentAdditionOrUpdate || !batch.finishedAt) continue
+      seen.push({ ms: Date.parse(batch.finishedAt) - Date.parse(batch.startedAt), tasks: batch.stats.totalNbTasks })
+    }
+    if (page.next === null || page.next === undefined) break
+    from = page.next
+  }
+  const tasks = seen.reduce((sum, b) => sum + b.tasks, 0)
+  return {
+    batches: seen.length,
+    seconds: round(seen.reduce((sum, b) => sum + b.ms, 0) / 1000, 2),
+    tasksPerBatch: seen.length ? round(tasks / seen.length, 1) : 0,
+  }
 }

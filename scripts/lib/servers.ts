@@ -1,9 +1,11 @@
-import { chmod, mkdir, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createSql, type Sql } from '../../src/db/client.js'
 import { migrate } from '../../src/db/migrate.js'
 import { startEmbeddedMeilisearch } from '../../src/embedded/meilisearch.js'
 import { startEmbeddedPostgres } from '../../src/embedded/postgres.js'
+import { isAlive, stopOrphan } from '../../src/embedded/process.js'
 import { type Search, createSearch } from '../../src/search/client.js'
 import { ensureIndexes } from '../../src/search/settings.js'
 
@@ -66,6 +68,46 @@ export async function startScratchServers(dir: string): Promise<ScratchServers> 
   }
 }
 
+/** Where scratch servers live: `servers-<pid of the run>-<name>`, so a folder names the run that owns it. */
+const SCRATCH_ROOT = '.bench'
+const SCRATCH_FOLDER = /^servers-(\d+)(?:-|$)/
+
+async function pidIn(file: string): Promise<number | undefined> {
+  if (!existsSync(file)) return undefined
+  const pid = Number((await readFile(file, 'utf8')).split('\n')[0])
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined
+}
+
+/**
+ * A run killed outright (SIGKILL, a closed terminal, a crash of the machine) could not stop its servers, which run
+ * in their own process group, nor remove their folder. Before starting, stop the servers of every run that is no
+ * longer alive and remove its folder, so nothing half-loaded outlives its run or gets in the next one's way.
+ */
+export async function sweepAbandonedScratchServers(root = SCRATCH_ROOT): Promise<void> {
+  const folders = await readdir(root).catch(() => [] as string[])
+  for (const folder of folders) {
+    const owner = Number(SCRATCH_FOLDER.exec(folder)?.[1])
+    if (!owner || owner === process.pid || isAlive(owner)) continue
+    const dir = join(root, folder)
+    process.stderr.write(`removing ${dir}, left by an interrupted run (pid ${owner})\n`)
+    try {
+      const postgres = await pidIn(join(dir, 'postgres', 'data', 'postmaster.pid'))
+      const meilisearch = await pidIn(join(dir, 'meilisearch', 'meilisearch.pid'))
+      if (postgres) await stopOrphan(postgres, 'PostgreSQL', 'postgres', 'SIGINT')
+      if (meilisearch) await stopOrphan(meilisearch, 'Meilisearch', 'meilisearch', 'SIGTERM')
+      await rm(dir, { recursive: true, force: true })
+    } catch (error) {
+      // Not ours to force (stopOrphan found a live owner): this run uses its own folder, so it can go on.
+      process.stderr.write(`could not clean ${dir} up: ${error instanceof Error ? error.message : String(error)}\n`)
+    }
+  }
+}
+
+/** The scratch folder of this run for `name` (e.g. one per benchmark size). */
+export function scratchDir(name?: string): string {
+  return join(SCRATCH_ROOT, name ? `servers-${process.pid}-${name}` : `servers-${process.pid}`)
+}
+
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
 /**
@@ -74,6 +116,7 @@ const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
  * terminal's signal reaches only us; we stop them, then exit 130/143).
  */
 export async function withScratchServers<T>(dir: string, fn: (servers: ScratchServers) => Promise<T>): Promise<T> {
+  await sweepAbandonedScratchServers()
   const starting = startScratchServers(dir)
   let stopping: Promise<void> | undefined
   let received: NodeJS.Signals | undefined

@@ -27,10 +27,10 @@ export interface Search {
   health(): Promise<boolean>
   /** Waits for the task and returns it; throws `SearchTaskError` unless it `succeeded`. */
   waitOk(task: Promise<EnqueuedTask>, options?: WaitOptions): Promise<Task>
-  /** Upserts full documents (primary key `id`) and waits until they are indexed. */
-  addDocuments(indexUid: string, documents: RecordAny[]): Promise<Task>
+  /** Upserts full documents (primary key `id`) and waits until they are indexed (`wait` overrides the task timeout). */
+  addDocuments(indexUid: string, documents: RecordAny[], wait?: WaitOptions): Promise<Task>
   /** Deletes documents by id and waits until they are gone. */
-  deleteDocuments(indexUid: string, ids: string[]): Promise<Task>
+  deleteDocuments(indexUid: string, ids: string[], wait?: WaitOptions): Promise<Task>
   close(): Promise<void>
 }
 
@@ -74,8 +74,8 @@ export function createSearch(config: SearchConfig): Search {
       }
     },
     waitOk,
-    addDocuments: (indexUid, documents) => waitOk(client.index(indexUid).addDocuments(documents, { primaryKey: 'id' })),
-    deleteDocuments: (indexUid, ids) => waitOk(client.index(indexUid).deleteDocuments(ids)),
+    addDocuments: (indexUid, documents, wait) => waitOk(client.index(indexUid).addDocuments(documents, { primaryKey: 'id' }), wait),
+    deleteDocuments: (indexUid, ids, wait) => waitOk(client.index(indexUid).deleteDocuments(ids), wait),
     close: () => http.close(),
   }
 }

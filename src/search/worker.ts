@@ -39,10 +39,12 @@ export interface OutboxWorkerOptions {
   sql: Sql
   /** Must have been through `ensureIndexes`; the worker re-checks the indexes after any failure. */
   search: Search
-  /** Outbox rows claimed per transaction. */
+  /** Outbox rows claimed per transaction (default DEFAULT_OUTBOX_BATCH_SIZE). */
   batchSize?: number
   /** Backstop poll: NOTIFY wakes the worker at once, the poll catches anything a lost notification missed. */
   pollMs?: number
+  /** How long to wait for a batch's Meilisearch task (default DEFAULT_OUTBOX_TASK_TIMEOUT_MS). */
+  taskTimeoutMs?: number
   log?: SearchLog
   /**
    * Runs inside the outbox transaction once the documents are searchable and before the rows are
@@ -67,6 +69,25 @@ export interface OutboxWorker {
   /** Processes due rows batch by batch until none is left or a batch fails; returns the rows processed. */
   drainOnce(): Promise<number>
 }
+
+/**
+ * Outbox rows one transaction claims unless told otherwise. A batch takes whatever is due up to this, so a
+ * single edit still goes out on its own at once; the size matters when a backlog drains (a bulk import, a
+ * replay after an outage or a reindex). Meilisearch pays a cost per indexing batch that grows with the
+ * index: `npm run bench` measured about 3 s per batch at 100k documents on two cores, so 500 rows a batch
+ * drained ~200 documents/s and 10,000 ~1,200. Bounded by the payload (about 2 KB per document, far below
+ * Meilisearch's 100 MB) and the time the claiming transaction stays open; the document locks it takes are
+ * bucketed (locks.ts), so their number does not grow with it.
+ */
+export const DEFAULT_OUTBOX_BATCH_SIZE = 10_000
+
+/**
+ * A full batch into a large index takes a while: about 12 s per 10,000 documents at 300k on a busy two-core
+ * machine, more at 1M. Giving up sooner would not make the task fail; it would re-send the same documents
+ * behind it, which only lengthens the queue. A Meilisearch that stops answering is still noticed at once:
+ * every poll of the task has its own request deadline (http.ts).
+ */
+export const DEFAULT_OUTBOX_TASK_TIMEOUT_MS = 10 * 60_000
 
 const CHANNEL = 'search_outbox'
 const MAX_BACKOFF_SECONDS = 60
@@ -110,8 +131,9 @@ function coalesce(rows: readonly OutboxRow[]): Map<SearchEntity, string[]> {
 /** Creates the outbox worker; call `start()` after `ensureIndexes`, `stop()` before closing the pools. */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sql, search } = options
-  const batchSize = options.batchSize ?? 500
+  const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE
   const pollMs = options.pollMs ?? 1000
+  const taskWait = { timeout: options.taskTimeoutMs ?? DEFAULT_OUTBOX_TASK_TIMEOUT_MS }
   const log = options.log ?? consoleLog
 
   let loop: Promise<void> | null = null
@@ -147,8 +169,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // Indexes are independent, so their payloads travel together; every task must succeed.
     const results = await Promise.allSettled(
       work.map(async ({ index, documents, gone }) => {
-        if (documents.length > 0) await search.addDocuments(index, documents)
-        if (gone.length > 0) await search.deleteDocuments(index, gone)
+        if (documents.length > 0) await search.addDocuments(index, documents, taskWait)
+        if (gone.length > 0) await search.deleteDocuments(index, gone, taskWait)
       }),
     )
     const failure = results.find((result) => result.status === 'rejected')

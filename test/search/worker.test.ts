@@ -4,7 +4,7 @@ import type { Search } from '../../src/search/client.js'
 import { filters } from '../../src/search/filters.js'
 import { enqueueSearch } from '../../src/search/outbox.js'
 import { ensureIndexes } from '../../src/search/settings.js'
-import { createOutboxWorker, outboxBacklog, type SearchLog } from '../../src/search/worker.js'
+import { DEFAULT_OUTBOX_BATCH_SIZE, createOutboxWorker, outboxBacklog, type SearchLog } from '../../src/search/worker.js'
 import type { Tx } from '../../src/services/context.js'
 import {
   indexedIds,
@@ -242,7 +242,7 @@ describe('outbox worker', () => {
     const started = performance.now()
     expect(await worker.drainOnce()).toBe(5000)
     const seconds = (performance.now() - started) / 1000
-    console.info(`search outbox: drained 5000 rows in ${seconds.toFixed(2)} s (${Math.round(5000 / seconds)} rows/s, batch 500)`)
+    console.info(`search outbox: drained 5000 rows in ${seconds.toFixed(2)} s (${Math.round(5000 / seconds)} rows/s, batch ${DEFAULT_OUTBOX_BATCH_SIZE})`)
     expect(await indexedIds(h.search, h.search.indexes.capacities)).toEqual(expect.arrayContaining(capacityIds))
     expect(await indexedIds(h.search, h.search.indexes.needs)).toEqual(await tableIds(h.sql, 'needs'))
     expect(needIds.length).toBe(2500)
