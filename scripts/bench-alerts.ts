@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       }
       await sql`insert into match_runs (need_id, computed_at, need_updated_at, candidates, truncated) values (${need.id}, ${now}, now(), 20, false)`
     }
-    await drainOutbox(sql, search, 500, options.needs, 'indexing the day’s needs')
+    await drainOutbox(sql, search, options.needs, 'indexing the day’s needs')
     // The matches above stand in for the worker's: what indexing queued is done.
     await sql`update match_outbox set processed_at = now() where processed_at is null`
 
