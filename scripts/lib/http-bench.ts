@@ -1,9 +1,9 @@
 /**
  * HTTP throughput with autocannon (in a child process, see load-generator.ts):
  *   - `/healthz` of the app (Hono on @hono/node-server, full middleware stack, probing PostgreSQL and Meilisearch
- *     per request) against bare `node:http` servers in this same process answering the same JSON: one answering
- *     at once, one running the same two probes first. The first ratio is the brief's (all the app's cost), the
- *     second isolates the framework and middleware;
+ *     at most once a second) against bare `node:http` servers in this same process answering the same JSON: one
+ *     answering at once, one running the two probes on every request. The first ratio is the brief's (all the
+ *     app's cost); the second shows what reusing the probes saves;
  *   - the matches endpoint (stored results) under concurrent load, cycling through the benchmark's needs.
  */
 import { type Server, createServer } from 'node:http'
