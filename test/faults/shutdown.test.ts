@@ -209,7 +209,7 @@ describe('graceful shutdown against servers the test owns', () => {
     try {
       await waitFor('backlog drained after restart', async () => (await outboxBacklog(running.sql)).pending === 0, 120_000, 100)
       const drainMs = performance.now() - restarted
-      expect(await indexDrift(running.sql, running.search)).toEqual(NO_DRIFT)
+      expect(await indexDrift(running.sql, running.indexing)).toEqual(NO_DRIFT)
       const [patched] = await running.sql<{ description: string }[]>`select description from organizations where id = ${org.body.id}`
       expect(patched?.description).toMatch(/^Изменено во время остановки \d$/)
       console.info(
@@ -265,7 +265,7 @@ describe('graceful shutdown with embedded servers in a DATA_DIR', () => {
       const present = await running.sql<{ id: string }[]>`select id from capacities where id = any(${running.sql.array(ids)}::text[])`
       expect(present.length).toBe(20)
       await waitFor('backlog drained after restart', async () => (await outboxBacklog(running.sql)).pending === 0, 120_000, 100)
-      expect(await indexDrift(running.sql, running.search)).toEqual(NO_DRIFT)
+      expect(await indexDrift(running.sql, running.indexing)).toEqual(NO_DRIFT)
       console.info('shutdown (embedded DATA_DIR): in-flight PATCHes all 200, clean PostgreSQL stop, 20/20 acknowledged capacities present, outbox drained, index equal to PostgreSQL')
     } finally {
       await running.stop('test end')
