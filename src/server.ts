@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
 import { createApp } from './app.js'
@@ -77,12 +78,14 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
   let reminders: NodeJS.Timeout | undefined
   let server: ServerType | undefined
   let stopped: Promise<void> | undefined
+  let draining = false
 
   const stop = (reason: string): Promise<void> => {
     stopped ??= (async () => {
       log.info('shutting down', { reason })
       const forceClose = setTimeout(() => server && 'closeAllConnections' in server && server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS)
       if (server) {
+        draining = true
         const closed = new Promise<void>((resolve) => server?.close(() => resolve()))
         // Idle keep-alive sockets would hold close() open; requests in flight are allowed to finish.
         if ('closeIdleConnections' in server) server.closeIdleConnections()
@@ -115,6 +118,12 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
     const app = createApp({ sql, search, log, publicOrigin: config.PUBLIC_ORIGIN })
     server = await new Promise<ServerType>((resolve) => {
       const listening = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(listening))
+    })
+    // While draining, every answer closes its connection. close() stops only new connections: a client
+    // that keeps its keep-alive sockets busy would otherwise be served until SHUTDOWN_TIMEOUT_MS and
+    // then cut off mid-request (test/faults/shutdown.test.ts, SIGTERM under load: 15 s and resets).
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (draining && !response.headersSent) response.setHeader('connection', 'close')
     })
     return { url: `http://${config.HOST}:${config.PORT}`, embedded: infrastructure.embedded, sql, search, indexing, stop }
   } catch (error) {

@@ -40,14 +40,20 @@ async function ensureKey(admin: Meilisearch, uid: string, role: 'search' | 'docu
   // A key created by an older version with other rights is replaced; its uid (and so its value) stays.
   if (existing && sameSet(existing.actions, actions) && sameSet(existing.indexes, indexes) && existing.expiresAt === null) return existing.key
   if (existing) await admin.deleteKey(uid)
-  const created = await admin.createKey({
-    uid,
-    name: `podryad-${role}${indexes[0] === '*' ? '' : `:${indexes[0]}`}`,
-    description: role === 'search' ? 'Podryad request path: search only' : 'Podryad outbox worker: documents, indexes, settings, tasks',
-    actions: [...actions] as never,
-    indexes,
-    expiresAt: null,
-  })
+  const created = await admin
+    .createKey({
+      uid,
+      name: `podryad-${role}${indexes[0] === '*' ? '' : `:${indexes[0]}`}`,
+      description: role === 'search' ? 'Podryad request path: search only' : 'Podryad outbox worker: documents, indexes, settings, tasks',
+      actions: [...actions] as never,
+      indexes,
+      expiresAt: null,
+    })
+    .catch(async (error: unknown) => {
+      // Another process of the deployment, starting at the same moment, created it first (test/faults/shutdown.test.ts).
+      if (unwrapSearchError(error)?.code === 'api_key_already_exists') return admin.getKey(uid)
+      throw error
+    })
   return created.key
 }
 
