@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { rename, rm, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createGunzip, createGzip } from 'node:zlib'
+import { createGunzip, createGzip, type Gunzip } from 'node:zlib'
 import type { Sql } from './client.js'
 import { migrate, MIGRATIONS_DIR, readMigrations } from './migrate.js'
 
@@ -19,7 +19,7 @@ import { migrate, MIGRATIONS_DIR, readMigrations } from './migrate.js'
  * text, the row counts and the sequences. The file is gzip; inside, one JSON line (the manifest), then
  * per table, in the manifest's order, frames of `<byte length>\n<COPY bytes>` ended by `0\n`.
  *
- * Restore goes into an empty database (or, with `force`, empties one of the same schema first): it
+ * Restore first reads the whole file once to check that it is complete, then goes into an empty database (or, with `force`, empties one of the same schema first): it
  * runs the migrations up to the backup's version, COPYs the tables in foreign-key order, sets the
  * sequences and compares every table's row count with the manifest, all in one transaction, so a
  * failed restore leaves nothing behind. Newer migrations are applied by the next start of the app.
@@ -208,11 +208,44 @@ function parseManifest(line: string): BackupManifest {
   return manifest
 }
 
+/** The decompressed content of a backup file; a read error of the file surfaces on the returned stream. */
+function openBackup(file: string): Gunzip {
+  const source = createReadStream(file)
+  const content = source.pipe(createGunzip())
+  source.once('error', (error) => content.destroy(error))
+  return content
+}
+
 /** The manifest of a backup file, without restoring it. */
 export async function readBackupManifest(file: string): Promise<BackupManifest> {
-  const stream = createReadStream(file).pipe(createGunzip())
+  const stream = openBackup(file)
   try {
     return parseManifest(await new FrameReader(stream[Symbol.asyncIterator]()).line(MAX_MANIFEST_BYTES))
+  } finally {
+    stream.destroy()
+  }
+}
+
+/**
+ * Reads the whole file once and checks its framing: every table of the manifest is there and complete
+ * and nothing follows. Restore runs it before touching the database, so a truncated or damaged file is
+ * refused up front instead of failing in the middle of a COPY.
+ */
+export async function verifyBackup(file: string): Promise<BackupManifest> {
+  const stream = openBackup(file)
+  const reader = new FrameReader(stream[Symbol.asyncIterator]())
+  try {
+    const manifest = parseManifest(await reader.line(MAX_MANIFEST_BYTES))
+    for (const table of manifest.tables) {
+      for (;;) {
+        const length = Number(await reader.line(MAX_FRAME_HEADER))
+        if (!Number.isSafeInteger(length) || length < 0) throw new Error(`restore: damaged frame in table ${table.name}`)
+        if (length === 0) break
+        await reader.bytes(length)
+      }
+    }
+    if (!(await reader.atEnd())) throw new Error('restore: the backup holds more than its manifest lists')
+    return manifest
   } finally {
     stream.destroy()
   }
@@ -256,7 +289,8 @@ async function appliedMigrations(sql: Sql): Promise<{ name: string; checksum: st
  */
 export async function restoreBackup(sql: Sql, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const started = performance.now()
-  const stream = createReadStream(file).pipe(createGunzip())
+  await verifyBackup(file)
+  const stream = openBackup(file)
   const reader = new FrameReader(stream[Symbol.asyncIterator]())
   try {
     const manifest = parseManifest(await reader.line(MAX_MANIFEST_BYTES))
