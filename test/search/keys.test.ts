@@ -31,6 +31,7 @@ const meiliUrl = inject('meiliUrl')
 let running: RunningPodryad
 let dataDir: string
 let prefix: string
+let appDatabaseUrl: string
 
 async function refusal(write: Promise<unknown>): Promise<{ status?: number; code?: string }> {
   const error = await write.then(
@@ -47,6 +48,7 @@ beforeAll(async () => {
   await admin.unsafe(`create database ${database} template ${inject('templateDatabase')}`)
   await admin.end()
   prefix = `${database}_`
+  appDatabaseUrl = databaseUrl(inject('postgresUrl'), database)
   dataDir = await mkdtemp(join(tmpdir(), 'podryad-keys-'))
   running = await startPodryad(
     loadConfig({
@@ -125,6 +127,28 @@ describe('scoped Meilisearch keys', () => {
       expect(await refusal(other.client.createKey({ actions: ['*'], indexes: ['*'], expiresAt: null }))).toEqual({ status: 403, code: 'invalid_api_key' })
     } finally {
       await other.close()
+    }
+  })
+
+  it('runs with only the two scoped keys in its environment, no master key at all', async () => {
+    const second = await startPodryad(
+      loadConfig({
+        PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        DATABASE_URL: appDatabaseUrl,
+        MEILI_URL: meiliUrl,
+        MEILI_SEARCH_KEY: String(running.search.client.config.apiKey),
+        MEILI_DOCUMENTS_KEY: String(running.indexing.client.config.apiKey),
+        SEARCH_INDEX_PREFIX: prefix,
+      }),
+      silentLogger,
+    )
+    try {
+      expect(second.search.client.config.apiKey).toBe(running.search.client.config.apiKey)
+      expect(second.indexing.client.config.apiKey).toBe(running.indexing.client.config.apiKey)
+      expect((await second.search.client.index(second.search.indexes.capacities).search('')).hits.length).toBeGreaterThan(0)
+    } finally {
+      await second.stop('test end')
     }
   })
 })
