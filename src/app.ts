@@ -9,6 +9,7 @@ import { sessionMiddleware } from './auth/middleware.js'
 import type { Sql } from './db/client.js'
 import { MAX_CERTIFICATE_FILE_BYTES } from './domain/certificateFile.js'
 import type { Search } from './search/client.js'
+import { type ConcurrencyLimitOptions, limitConcurrency } from './lib/concurrency.js'
 import { type Logger, silentLogger } from './lib/log.js'
 import { errorResponse, problemResponse } from './lib/problem.js'
 import { alertsApi } from './routes/api/alerts/index.js'
@@ -44,7 +45,29 @@ export interface AppDeps {
   bodyLimitBytes?: number
   /** The origin browsers see (scheme, host, port); unsafe form-like requests from any other origin are refused. */
   publicOrigin?: string
+  /** Overrides the load-shedding limits (DEFAULT_LOAD_LIMITS). */
+  loadLimits?: Partial<LoadLimits>
 }
+
+export interface LoadLimits {
+  /** Searches and match lists: a Meilisearch query and a scoring pass each. */
+  searches: Omit<ConcurrencyLimitOptions, 'what'>
+  /** API writes: a PostgreSQL transaction each, from a pool of DATABASE_POOL_SIZE connections. */
+  writes: Omit<ConcurrencyLimitOptions, 'what'>
+}
+
+/**
+ * Meilisearch runs 4 searches per core at once (8 on the 2-core target) and queues the rest; more
+ * searches in flight from us only lengthen its queue. Writes get twice the default pool size.
+ */
+export const DEFAULT_LOAD_LIMITS: LoadLimits = {
+  searches: { active: 8, queue: 64, waitMs: 2000 },
+  writes: { active: 20, queue: 200, waitMs: 3000 },
+}
+
+/** GETs that cost a Meilisearch query and a scoring pass. */
+const EXPENSIVE_READ = /^\/api\/(search\/|needs\/[^/]+\/matches$|organizations\/[^/]+\/matching-needs$)/
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
 
@@ -92,6 +115,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use((c, next) => {
     if (c.req.method === 'POST' && IMPORT_UPLOAD_PATH.test(c.req.path)) return importBodyLimit(c, next)
     return (CERTIFICATE_FILE_PATH.test(c.req.path) ? uploadBodyLimit : jsonBodyLimit)(c, next)
+  })
+  const searchLimit = limitConcurrency({ ...DEFAULT_LOAD_LIMITS.searches, ...deps.loadLimits?.searches, what: 'search' })
+  const writeLimit = limitConcurrency({ ...DEFAULT_LOAD_LIMITS.writes, ...deps.loadLimits?.writes, what: 'write' })
+  app.use((c, next) => {
+    if (!c.req.path.startsWith('/api/')) return next()
+    if (!SAFE_METHODS.has(c.req.method)) return writeLimit(c, next)
+    return EXPENSIVE_READ.test(c.req.path) ? searchLimit(c, next) : next()
   })
   app.use(sessionMiddleware({ sql: deps.sql, now }))
   app.use(async (c, next) => {

@@ -19,6 +19,9 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),
+  /** Both set: the app uses these scoped keys (search only; documents/indexes/settings/tasks) and needs no master key. */
+  MEILI_SEARCH_KEY: z.string().optional(),
+  MEILI_DOCUMENTS_KEY: z.string().optional(),
   MEILI_BIN: z.string().optional(),
   SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

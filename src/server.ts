@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
 import { createApp } from './app.js'
@@ -5,11 +6,12 @@ import type { Config } from './config.js'
 import { type Sql, createSql } from './db/client.js'
 import { migrate } from './db/migrate.js'
 import { preloadGazetteer } from './geo/index.js'
-import { startInfrastructure } from './infrastructure.js'
+import { type Infrastructure, startInfrastructure } from './infrastructure.js'
 import type { Logger } from './lib/log.js'
 import { createNotificationWorker } from './notifications/deliver.js'
 import { createMailTransport } from './notifications/transport.js'
 import { type Search, createSearch } from './search/client.js'
+import { ensureScopedKeys } from './search/keys.js'
 import { ensureIndexes } from './search/settings.js'
 import { createOutboxWorker } from './search/worker.js'
 import { remindExpiringCertificates } from './services/certificates/remindExpiring.js'
@@ -24,7 +26,10 @@ export interface RunningPodryad {
   /** The servers started here, e.g. "PostgreSQL on 41234"; empty when both are external. */
   embedded: string[]
   sql: Sql
+  /** The request path's client: its key may only search. */
   search: Search
+  /** The outbox worker's client: its key writes documents and manages our indexes, never API keys. */
+  indexing: Search
   /** Stops accepting, lets requests in flight finish, stops the workers, closes pools, stops embedded servers. */
   stop(reason: string): Promise<void>
 }
@@ -34,12 +39,35 @@ export interface StartOptions {
   prepare?(deps: { sql: Sql; search: Search }): Promise<void>
 }
 
+/**
+ * The two scoped keys: given in the environment (then the master key need not be), or created with the
+ * master key, which is dropped right after. A Meilisearch without a master key accepts no key at all.
+ */
+async function searchKeys(config: Config, infrastructure: Infrastructure, log: Logger): Promise<{ search?: string; documents?: string }> {
+  if (config.MEILI_SEARCH_KEY && config.MEILI_DOCUMENTS_KEY) return { search: config.MEILI_SEARCH_KEY, documents: config.MEILI_DOCUMENTS_KEY }
+  if (!infrastructure.meiliKey) {
+    log.warn('Meilisearch runs without a master key: no API key protects the indexes')
+    return {}
+  }
+  const admin = createSearch({ url: infrastructure.meiliUrl, apiKey: infrastructure.meiliKey })
+  try {
+    return await ensureScopedKeys(admin.client, config.SEARCH_INDEX_PREFIX)
+  } finally {
+    await admin.close()
+  }
+}
+
 /** Composition root: servers → migrations → search indexes → workers → HTTP; `stop` undoes it in reverse. */
 export async function startPodryad(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningPodryad> {
   const infrastructure = await startInfrastructure(config, log)
+  const keys = await searchKeys(config, infrastructure, log).catch(async (error: unknown) => {
+    await infrastructure.stop()
+    throw error
+  })
   const sql = createSql(infrastructure.databaseUrl, { max: config.DATABASE_POOL_SIZE })
-  const search = createSearch({ url: infrastructure.meiliUrl, apiKey: infrastructure.meiliKey, indexPrefix: config.SEARCH_INDEX_PREFIX })
-  const worker = createOutboxWorker({ sql, search, log, onIndexed: queueMatchRecomputation })
+  const search = createSearch({ url: infrastructure.meiliUrl, apiKey: keys.search, indexPrefix: config.SEARCH_INDEX_PREFIX })
+  const indexing = createSearch({ url: infrastructure.meiliUrl, apiKey: keys.documents, indexPrefix: config.SEARCH_INDEX_PREFIX })
+  const worker = createOutboxWorker({ sql, search: indexing, log, onIndexed: queueMatchRecomputation })
   const matchWorker = createMatchWorker({ sql, search, log })
   const mailTransport = createMailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir: config.MAILBOX_DIR })
   const notificationWorker = createNotificationWorker({ sql, transport: mailTransport, log })
@@ -52,12 +80,14 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
   let reminders: NodeJS.Timeout | undefined
   let server: ServerType | undefined
   let stopped: Promise<void> | undefined
+  let draining = false
 
   const stop = (reason: string): Promise<void> => {
     stopped ??= (async () => {
       log.info('shutting down', { reason })
       const forceClose = setTimeout(() => server && 'closeAllConnections' in server && server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS)
       if (server) {
+        draining = true
         const closed = new Promise<void>((resolve) => server?.close(() => resolve()))
         // Idle keep-alive sockets would hold close() open; requests in flight are allowed to finish.
         if ('closeIdleConnections' in server) server.closeIdleConnections()
@@ -68,7 +98,7 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
       await Promise.all([worker.stop(), matchWorker.stop(), notificationWorker.stop(), alertWorker.stop()])
       await mailTransport.close()
       await sql.end({ timeout: 5 })
-      await search.close()
+      await Promise.all([search.close(), indexing.close()])
       await infrastructure.stop()
       log.info('stopped')
     })()
@@ -78,9 +108,9 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
   try {
     const applied = await migrate(sql)
     if (applied.length) log.info('migrations applied', { applied })
-    await ensureIndexes(search)
+    await ensureIndexes(indexing)
     preloadGazetteer()
-    await options.prepare?.({ sql, search })
+    await options.prepare?.({ sql, search: indexing })
     worker.start()
     matchWorker.start()
     notificationWorker.start()
@@ -92,7 +122,13 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
     server = await new Promise<ServerType>((resolve) => {
       const listening = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(listening))
     })
-    return { url: `http://${config.HOST}:${config.PORT}`, embedded: infrastructure.embedded, sql, search, stop }
+    // While draining, every answer closes its connection. close() stops only new connections: a client
+    // that keeps its keep-alive sockets busy would otherwise be served until SHUTDOWN_TIMEOUT_MS and
+    // then cut off mid-request (test/faults/shutdown.test.ts, SIGTERM under load: 15 s and resets).
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (draining && !response.headersSent) response.setHeader('connection', 'close')
+    })
+    return { url: `http://${config.HOST}:${config.PORT}`, embedded: infrastructure.embedded, sql, search, indexing, stop }
   } catch (error) {
     log.error('start-up failed', { error })
     await stop('start-up failure')

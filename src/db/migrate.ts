@@ -27,13 +27,19 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   return files
 }
 
+export interface MigrateOptions {
+  /** Stop after this file (a restore brings the schema to the backup's version, not the newest). */
+  upTo?: string
+}
+
 /**
  * Applies pending migrations forward-only, one transaction per file, under an advisory lock.
  * Refuses to run when a file that was already applied has changed since.
  * Returns the names of the files applied by this call.
  */
-export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = await readMigrations(dir)
+export async function migrate(sql: Sql, dir = MIGRATIONS_DIR, options: MigrateOptions = {}): Promise<string[]> {
+  const all = await readMigrations(dir)
+  const files = options.upTo === undefined ? all : all.filter((file) => file.name <= (options.upTo ?? ''))
   await sql.begin(async (tx) => {
     // Under the lock too: two first start-ups racing on "create table if not exists" can both fail.
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`

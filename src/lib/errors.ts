@@ -18,6 +18,8 @@ export type ErrorCode =
 
 /** Errors that services throw on purpose; the HTTP edge turns them into problem details. */
 export class ServiceError extends Error {
+  /** Shown as the problem's `detail` instead of `message` when the message names internals (hosts, engines, paths). */
+  publicMessage: string | undefined
   constructor(
     readonly code: ErrorCode,
     readonly status: number,

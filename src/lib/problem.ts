@@ -101,7 +101,7 @@ export function errorResponse(c: Context, err: unknown, log: (message: string, e
     const retryable = err instanceof UnavailableError || err instanceof RateLimitedError
     const headers: Record<string, string> = retryable ? { 'retry-after': String(err.retryAfterSeconds) } : {}
     // Extensions first: a service's extra member must never override the reserved problem fields.
-    return problemResponse(c, { ...err.extensions, status: err.status, code: err.code, detail: err.message, ...(err.errors.length ? { errors: err.errors } : {}) }, headers)
+    return problemResponse(c, { ...err.extensions, status: err.status, code: err.code, detail: err.publicMessage ?? err.message, ...(err.errors.length ? { errors: err.errors } : {}) }, headers)
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = STATUS_CODES[err.status] ?? 'BAD_REQUEST'

@@ -45,12 +45,16 @@ export class SearchRequestError extends Error {
   }
 }
 
+export const SEARCH_UNAVAILABLE = 'Поиск временно недоступен, повторите позже / Search is temporarily unavailable; retry shortly'
+
 /** Meilisearch could not be reached or did not answer in time; a 503 for whoever is waiting. */
 export class SearchUnavailableError extends UnavailableError {
   constructor(message: string, cause?: unknown) {
     super(message)
     this.name = 'SearchUnavailableError'
     this.cause = cause
+    // The message names Meilisearch's address and our index names: for logs, not for clients (test/api/leaks.test.ts).
+    this.publicMessage = SEARCH_UNAVAILABLE
   }
 }
 

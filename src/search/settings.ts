@@ -1,5 +1,5 @@
 import type { FilterableAttributes, Settings } from 'meilisearch'
-import type { Search } from './client.js'
+import { type Search, SearchTaskError } from './client.js'
 import { FILTERABLE, type SearchIndex } from './filters.js'
 import { SearchRequestError, unwrapSearchError } from './http.js'
 
@@ -149,8 +149,18 @@ export interface EnsureIndexResult {
 export async function ensureIndex(search: Search, uid: string, settings: Settings): Promise<EnsureIndexResult> {
   const primaryKey = await indexPrimaryKey(search, uid)
   const created = primaryKey === undefined
-  if (created) await search.waitOk(search.client.createIndex(uid, { primaryKey: 'id' }))
-  else if (primaryKey === null) await search.waitOk(search.client.updateIndex(uid, { primaryKey: 'id' }))
+  if (created) {
+    const raced = await search.waitOk(search.client.createIndex(uid, { primaryKey: 'id' })).then(
+      () => false,
+      (error: unknown) => {
+        if (error instanceof SearchTaskError && error.task.error?.code === 'index_already_exists') return true
+        throw error
+      },
+    )
+    // Another process of the deployment created it a moment earlier (two starting at once:
+    // test/faults/shutdown.test.ts); check its primary key and settings as for any existing index.
+    if (raced) return { ...(await ensureIndex(search, uid, settings)), created: false }
+  } else if (primaryKey === null) await search.waitOk(search.client.updateIndex(uid, { primaryKey: 'id' }))
   else if (primaryKey !== 'id') {
     throw new Error(`Meilisearch index ${uid} has primary key "${primaryKey}", expected "id"; run the reindex script to rebuild it`)
   }

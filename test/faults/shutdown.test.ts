@@ -1,11 +1,14 @@
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
 import { Pool } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
+import { createSql } from '../../src/db/client.js'
+import { enqueueNotification } from '../../src/notifications/outbox.js'
 import { type EmbeddedMeilisearch, startEmbeddedMeilisearch } from '../../src/embedded/meilisearch.js'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../src/embedded/postgres.js'
 import { freePort } from '../../src/embedded/process.js'
@@ -209,7 +212,7 @@ describe('graceful shutdown against servers the test owns', () => {
     try {
       await waitFor('backlog drained after restart', async () => (await outboxBacklog(running.sql)).pending === 0, 120_000, 100)
       const drainMs = performance.now() - restarted
-      expect(await indexDrift(running.sql, running.search)).toEqual(NO_DRIFT)
+      expect(await indexDrift(running.sql, running.indexing)).toEqual(NO_DRIFT)
       const [patched] = await running.sql<{ description: string }[]>`select description from organizations where id = ${org.body.id}`
       expect(patched?.description).toMatch(/^Изменено во время остановки \d$/)
       console.info(
@@ -265,7 +268,7 @@ describe('graceful shutdown with embedded servers in a DATA_DIR', () => {
       const present = await running.sql<{ id: string }[]>`select id from capacities where id = any(${running.sql.array(ids)}::text[])`
       expect(present.length).toBe(20)
       await waitFor('backlog drained after restart', async () => (await outboxBacklog(running.sql)).pending === 0, 120_000, 100)
-      expect(await indexDrift(running.sql, running.search)).toEqual(NO_DRIFT)
+      expect(await indexDrift(running.sql, running.indexing)).toEqual(NO_DRIFT)
       console.info('shutdown (embedded DATA_DIR): in-flight PATCHes all 200, clean PostgreSQL stop, 20/20 acknowledged capacities present, outbox drained, index equal to PostgreSQL')
     } finally {
       await running.stop('test end')
@@ -292,7 +295,6 @@ describe('two outbox workers on one database', () => {
       // Only schema and indexes from startPodryad: the app's own worker would be a third one.
     )
     await running.stop('only the schema and indexes were wanted')
-    const { createSql } = await import('../../src/db/client.js')
     const { createSearch } = await import('../../src/search/client.js')
     const sqlA = createSql(pg.url, { max: 4 })
     const sqlB = createSql(pg.url, { max: 4 })
@@ -359,6 +361,147 @@ describe('two outbox workers on one database', () => {
     } finally {
       await Promise.all([searchA.close(), searchB.close()])
       await Promise.all([sqlA.end({ timeout: 5 }), sqlB.end({ timeout: 5 }), writerSql.end({ timeout: 5 })])
+    }
+  })
+})
+
+describe('two app processes on one database', () => {
+  it('send every queued notification exactly once between them', async () => {
+    const base = {
+      HOST: '127.0.0.1',
+      DATABASE_URL: pg.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      SEARCH_INDEX_PREFIX: 'duo_',
+      LOG_LEVEL: 'error',
+    }
+    const mailboxes = [join(root, 'duo-mailbox-a'), join(root, 'duo-mailbox-b')]
+    // Started at the same moment, as two processes of one deployment would be.
+    const starts = await Promise.allSettled(
+      mailboxes.map(async (mailbox, i) => startPodryad(loadConfig({ ...base, PORT: String(await freePort()), DATA_DIR: join(root, `duo-${i}`), MAILBOX_DIR: mailbox }), captureLog([]))),
+    )
+    const apps = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []))
+    const writer = createSql(pg.url, { max: 4 })
+    try {
+      expect(starts.filter((start) => start.status === 'rejected')).toEqual([])
+      // Queued in bursts while both apps poll, as many small transactions would.
+      const ids: string[] = []
+      for (let burst = 0; burst < 20; burst++) {
+        await writer.begin(async (tx) => {
+          for (let i = 0; i < 15; i++) {
+            await enqueueNotification(tx as unknown as Tx, { kind: 'introduction', recipient: `buyer${burst}-${i}@example.ru`, subject: `Знакомство ${burst}-${i}`, body: 'Текст письма' })
+          }
+        })
+        const [last] = await writer<{ id: string }[]>`select max(id)::text as id from notification_outbox`
+        ids.push(last?.id ?? '')
+        await sleep(100)
+      }
+      const [queued] = await writer<{ n: number }[]>`select count(*)::int as n from notification_outbox`
+      await waitFor('every notification sent', async () => {
+        const [left] = await writer<{ n: number }[]>`select count(*)::int as n from notification_outbox where sent_at is null`
+        return left?.n === 0
+      }, 60_000, 200)
+      const files = (await Promise.all(mailboxes.map((dir) => readdir(dir).catch(() => [] as string[])))).map((names) => names.filter((n) => n.endsWith('.eml')))
+      const messageIds = files.flat().map((name) => /-(\d+)\.eml$/.exec(name)?.[1])
+      const twice = messageIds.length - new Set(messageIds).size
+      console.info(`two apps, one database: ${queued?.n} notifications, sent by A ${files[0]?.length}, by B ${files[1]?.length}, ${twice} sent twice`)
+      expect(twice).toBe(0)
+      expect(messageIds.length).toBe(queued?.n)
+      expect(files[0]?.length).toBeGreaterThan(0)
+      expect(files[1]?.length).toBeGreaterThan(0)
+    } finally {
+      await writer.end({ timeout: 5 })
+      await Promise.all(apps.map((app) => app.stop('test end')))
+    }
+  })
+})
+
+describe('SIGTERM to a running `npm start` process under load', () => {
+  it('answers every request it accepted, exits 0, leaves no connection or claimed row, and keeps every acknowledged write', async () => {
+    const port = await freePort()
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(root, 'sigterm'),
+      DATABASE_URL: pg.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      SEARCH_INDEX_PREFIX: 'sig_',
+      LOG_LEVEL: 'warn',
+      MAILBOX_DIR: join(root, 'sigterm-mailbox'),
+    }
+    const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    // One connection, so `pg_backend_pid()` below is all of the test's own 'podryad' connections.
+    const own = createSql(pg.url, { max: 1 })
+    try {
+      await waitFor('the app listening', async () => output.includes('Podryad is listening'), 60_000, 100)
+      const url = `http://127.0.0.1:${port}`
+      const http = client(url)
+      const asAdmin = await signIn({ sql: own } as unknown as RunningPodryad, http)
+      const org = await http.request('POST', '/api/organizations', { name: 'ООО «Сигнал»', inn: randomInn(), kinds: ['supplier'] }, asAdmin)
+      const site = await http.request('POST', `/api/organizations/${org.body.id}/sites`, { name: 'Цех', address: 'г. Набережные Челны, Республика Татарстан' }, asAdmin)
+      expect(site.status).toBe(201)
+
+      const outcomes: string[] = []
+      const acknowledged: string[] = []
+      let firing = true
+      const loops = Array.from({ length: 16 }, async (_, i) => {
+        while (firing) {
+          const write = i % 2 === 0
+          try {
+            const res = write
+              ? await http.request('POST', `/api/organizations/${org.body.id}/capacities`, { siteId: site.body.id, title: `Токарная обработка при остановке ${i}`, processes: ['MCH.TURN'] }, asAdmin)
+              : await http.request('GET', `/api/search/capacities?q=${encodeURIComponent('токарная')}`, undefined, asAdmin)
+            outcomes.push(String(res.status))
+            if (write && res.status === 201) acknowledged.push(res.body.id as string)
+          } catch (error) {
+            const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? 'error'
+            outcomes.push(code)
+            // Once the port is closed there is nobody to talk to; stop this loop.
+            if (code === 'ECONNREFUSED') return
+            await sleep(10)
+          }
+        }
+      })
+      await sleep(2_000)
+      const signalled = performance.now()
+      child.kill('SIGTERM')
+      const code = await exited
+      const exitMs = performance.now() - signalled
+      firing = false
+      await Promise.all(loops)
+      await http.pool.close()
+
+      const tally = outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {})
+      const [connections] = await own<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = 'podryad' and pid <> pg_backend_pid()`
+      const [locks] = await own<{ n: number }[]>`
+        select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
+        where c.relname in ('search_outbox', 'notification_outbox', 'match_outbox') and l.pid <> pg_backend_pid()`
+      const present = await own<{ id: string }[]>`select id from capacities where id = any(${own.array(acknowledged)}::text[])`
+      const [committed] = await own<{ n: number }[]>`select count(*)::int as n from capacities where org_id = ${org.body.id as string} and title like 'Токарная обработка при остановке %'`
+      console.info(
+        `SIGTERM under load (16 clients, writes and searches): exit code ${code} after ${exitMs.toFixed(0)} ms; answers ${JSON.stringify(tally)}; ` +
+          `app connections left ${connections?.n}, outbox rows claimed ${locks?.n}; acknowledged writes present ${present.length}/${acknowledged.length}, writes committed ${committed?.n}`,
+      )
+      expect(code).toBe(0)
+      // Node's server.close() closes idle keep-alive sockets at once; a request the client writes onto one
+      // at that instant meets a reset (ECONNRESET / UND_ERR_SOCKET) without having been read: the HTTP
+      // keep-alive race that clients answer by retrying. Anything else (a 5xx, a timeout) is a failure,
+      // and no write may commit without its 201 reaching the client.
+      expect(Object.keys(tally).filter((o) => !['200', '201', 'ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(o))).toEqual([])
+      expect(committed?.n).toBe(acknowledged.length)
+      expect(tally['201'] ?? 0).toBeGreaterThan(0)
+      expect(connections?.n).toBe(0)
+      expect(locks?.n).toBe(0)
+      expect(present.length).toBe(acknowledged.length)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await own.end({ timeout: 5 })
     }
   })
 })

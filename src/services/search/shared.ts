@@ -157,7 +157,9 @@ function searchFailure(error: unknown): unknown {
   const cause = unwrapSearchError(error)
   if (cause instanceof SearchUnavailableError) return cause
   if (cause instanceof SearchRequestError && (cause.status === 429 || cause.status >= 500)) {
-    return new UnavailableError(`Search is overloaded or failing (Meilisearch ${cause.status} ${cause.code ?? 'no code'}); retry shortly`, cause.retryAfter ?? 5)
+    const unavailable = new UnavailableError(`Search is overloaded or failing (Meilisearch ${cause.status} ${cause.code ?? 'no code'}); retry shortly`, cause.retryAfter ?? 5)
+    unavailable.publicMessage = 'Поиск перегружен, повторите позже / Search is overloaded; retry shortly'
+    return unavailable
   }
   return error
 }
