@@ -282,7 +282,7 @@ export interface FuzzCase {
   url: string
   identity: Identity
   headers: Record<string, string>
-  body: string | undefined
+  body: string | FormData | undefined
   /** What kind of body it is, for the report. */
   bodyKind: string
 }
@@ -498,38 +498,196 @@ function checkResponse(method: string, status: number, contentType: string | nul
   return undefined
 }
 
-/** Fuzzes one operation with up to `numRuns` cases (or `timeLimitMs`); the first failure is shrunk and reported. */
-export async function fuzzOperation(deps: TestDeps, fixtures: FuzzFixtures, op: Operation, schemas: SchemaArbitraries, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
+/** The HTTP answer a case must get: a 4xx is a problem document on the API, a page (or a problem) elsewhere. */
+function checkAnswer(url: string, method: string, status: number, contentType: string | null, text: string): string | undefined {
+  if (new URL(url).pathname.startsWith('/api/') || status >= 500) return checkResponse(method, status, contentType, text)
+  if (status >= 400 && !contentType?.startsWith('text/html') && !contentType?.startsWith('application/problem+json')) return `${status} with content-type ${contentType}: ${text.slice(0, 200)}`
+  return undefined
+}
+
+/** Fuzzes one route with up to `numRuns` cases (or `timeLimitMs`); the first failure is shrunk and reported. */
+async function fuzzRoute(deps: TestDeps, fixtures: FuzzFixtures, route: string, cases: fc.Arbitrary<FuzzCase>, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
   const statuses: Record<string, number> = {}
-  let cases = 0
+  let count = 0
   // Sessions are checked once per route (a fuzzed logout may end one); within a route a lost session only makes some cases anonymous.
   const identities = { anonymous: {}, admin: await fixtures.headersFor('admin'), member: await fixtures.headersFor('member') } as Record<Identity, Record<string, string>>
   const details = await fc.check(
-    fc.asyncProperty(caseArbitrary(op, schemas), async (c) => {
-      cases++
+    fc.asyncProperty(cases, async (c) => {
+      count++
       const headers = { ...c.headers, ...(c.headers.cookie && c.identity !== 'anonymous' ? {} : identities[c.identity]) }
       if (c.identity !== 'anonymous' && c.headers.origin === undefined) delete headers.origin
       const res = await deps.app.request(c.url, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) })
       const text = await res.text()
       statuses[res.status] = (statuses[res.status] ?? 0) + 1
-      const problem = checkResponse(c.method, res.status, res.headers.get('content-type'), text)
+      const problem = checkAnswer(c.url, c.method, res.status, res.headers.get('content-type'), text)
       if (problem) throw new Error(`${c.method} ${c.url.slice(0, 300)} as ${c.identity} (${c.bodyKind} body, ${JSON.stringify(c.headers).slice(0, 200)}): ${problem}`)
     }),
     { numRuns, interruptAfterTimeLimit: timeLimitMs, ...(seed !== undefined ? { seed } : {}), endOnFailure: false },
   )
-  const route = `${op.method} ${op.path}`
   if (details.failed) {
     const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
-    return { route, cases, statuses, failure: `${message}\n    (seed ${details.seed}, path ${details.counterexamplePath})` }
+    return { route, cases: count, statuses, failure: `${message}\n    (seed ${details.seed}, path ${details.counterexamplePath})` }
   }
-  return { route, cases, statuses }
+  return { route, cases: count, statuses }
 }
 
 export async function fuzzApi(deps: TestDeps, options: { numRuns: number; timeLimitMs: number; seed?: number }): Promise<RouteReport[]> {
   const { operations, components } = await readOperations(deps.app)
   const fixtures = await createFuzzFixtures(deps)
   const schemas = new SchemaArbitraries(components, fixtures.ids)
+  const pages = new PageArbitraries(fixtures.ids, await formFieldNames(deps, fixtures))
   const reports: RouteReport[] = []
-  for (const op of operations) reports.push(await fuzzOperation(deps, fixtures, op, schemas, options.numRuns, options.timeLimitMs, options.seed))
+  const run = (route: string, cases: fc.Arbitrary<FuzzCase>) => fuzzRoute(deps, fixtures, route, cases, options.numRuns, options.timeLimitMs, options.seed)
+  for (const op of operations) reports.push(await run(`${op.method} ${op.path}`, caseArbitrary(op, schemas)))
+  for (const route of undocumentedRoutes(deps.app, operations)) reports.push(await run(`${route.method} ${route.path}`, pages.cases(route)))
   return reports
+}
+
+/* ------------------------------------------------------------- routes outside /openapi.json */
+
+/**
+ * The routes the OpenAPI document does not describe: the pages and their forms, the certificate file
+ * upload and download (multipart), health, docs, static files. They are read from the router itself,
+ * so a route added later is fuzzed without anyone listing it.
+ */
+export interface PlainRoute {
+  method: string
+  /** Hono path, e.g. `/needs/:id/:step{submit|publish}`. */
+  path: string
+}
+
+export function undocumentedRoutes(app: TestDeps['app'], operations: Operation[]): PlainRoute[] {
+  const documented = new Set(operations.map((op) => `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`))
+  const seen = new Set<string>()
+  const routes: PlainRoute[] = []
+  for (const { method, path } of app.routes) {
+    const key = `${method} ${path}`
+    if (method === 'ALL' || path === '/*' || documented.has(key) || seen.has(key)) continue
+    seen.add(key)
+    routes.push({ method, path })
+  }
+  return routes
+}
+
+const PARAM = /:(\w+)(\{([^}]*)\})?/g
+
+/** A page route with every parameter given a known id (or the first value its pattern allows). */
+function samplePath(route: PlainRoute, ids: readonly string[]): string {
+  return route.path
+    .replace(PARAM, (_match, name: string, _pattern, alternatives: string | undefined) => {
+      if (alternatives) return alternatives.split('|')[0] ?? 'x'
+      const prefix = ID_PREFIXES[name]
+      return ids.find((id) => prefix !== undefined && id.startsWith(prefix)) ?? 'x'
+    })
+    .replace('*', 'x')
+}
+
+/** Which kind of id a page's path parameter holds, by its name. */
+const ID_PREFIXES: Record<string, string> = {
+  orgId: 'org_',
+  userId: 'usr_',
+  capacityId: 'cap_',
+  certificateId: 'cert_',
+  siteId: 'site_',
+  invitationId: 'inv_',
+}
+
+/** Every `name="…"` of the forms the pages render for a platform admin: the fields the form routes read. */
+export async function formFieldNames(deps: TestDeps, fixtures: FuzzFixtures): Promise<string[]> {
+  const headers = await fixtures.headersFor('admin')
+  const names = new Set<string>(['file', 'next', 'lang', 'q'])
+  const { operations } = await readOperations(deps.app)
+  for (const route of undocumentedRoutes(deps.app, operations)) {
+    if (route.method !== 'GET' || route.path.startsWith('/static')) continue
+    for (const path of new Set([samplePath(route, fixtures.ids), ...fixtures.ids.slice(0, 12).map((id) => route.path.replace(PARAM, id))])) {
+      if (path.includes(':')) continue
+      const res = await deps.app.request(`http://localhost${path}`, { headers })
+      for (const [, name] of (await res.text()).matchAll(/\bname="([^"]{1,60})"/g)) if (name) names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+const FORM_VALUES = ['MCH.TURN', 'MCH.MILL3', 'ST_ST3SP', 'ISO9001', '16', 'ru', 'en', 'admin', 'member', 'on', '2030-03-01', '2020-01-01', '100', '0', '-1', '1.5'] as const
+
+const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/html', 'application/octet-stream', ''] as const
+
+/** Arbitrary requests for routes without a schema: known ids, the fields the pages' forms use, hostile values. */
+export class PageArbitraries {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly fields: readonly string[],
+  ) {}
+
+  private value(): fc.Arbitrary<string> {
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...FORM_VALUES) },
+      { weight: 2, arbitrary: this.ids.length > 0 ? fc.constantFrom(...this.ids) : fc.constant('org_x') },
+      { weight: 3, arbitrary: hostileString },
+    )
+  }
+
+  private pairs(): fc.Arbitrary<[string, string][]> {
+    const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...this.fields) }, { weight: 1, arbitrary: hostileString })
+    return fc.array(fc.tuple(name, this.value()), { maxLength: 10 })
+  }
+
+  private param(name: string, alternatives: string | undefined): fc.Arbitrary<string> {
+    const hostile = hostileString.map((v) => encodeSegment(v, false))
+    if (alternatives) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...alternatives.split('|')) }, { weight: 1, arbitrary: hostile })
+    const prefix = ID_PREFIXES[name]
+    const known = this.ids.filter((id) => prefix === undefined || id.startsWith(prefix))
+    return fc.oneof({ weight: 4, arbitrary: known.length > 0 ? fc.constantFrom(...known) : fc.constant('x') }, { weight: 1, arbitrary: hostile })
+  }
+
+  cases(route: PlainRoute): fc.Arbitrary<FuzzCase> {
+    const params = [...route.path.matchAll(PARAM)].map(([, name, , alternatives]) => this.param(name ?? '', alternatives))
+    const tail = fc.oneof(fc.constantFrom('app.css', 'htmx.min.js', '../../../etc/passwd', '..%2f..%2fpackage.json', '%00', ''), hostileString.map((v) => encodeSegment(v, true)))
+    const file = fc.record({
+      bytes: fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.constant(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')), fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))),
+      type: fc.constantFrom(...FILE_TYPES),
+      name: fc.oneof(fc.constantFrom('scan.pdf', 'cert.png', '../../x.pdf', ''), hostileString),
+    })
+    const body = fc.oneof(
+      { weight: 6, arbitrary: this.pairs().map((pairs) => ({ kind: 'form', contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v.replace(/[\ud800-\udfff]/g, '\ufffd')])).toString() as string | FormData | undefined })) },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(this.pairs(), fc.option(file, { freq: 2 })).map(([pairs, f]) => {
+          const form = new FormData()
+          for (const [k, v] of pairs) form.append(k, v)
+          if (f) form.append('file', new Blob([f.bytes], { type: f.type }), f.name)
+          return { kind: 'multipart', contentType: undefined as string | undefined, body: form as string | FormData | undefined }
+        }),
+      },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => ({ kind: 'json', contentType: 'application/json', body: JSON.stringify(v) ?? 'null' })) },
+      { weight: 1, arbitrary: fc.tuple(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...CONTENT_TYPES)).map(([text, type]) => ({ kind: 'raw', contentType: type || undefined, body: text as string | FormData | undefined })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'none', contentType: undefined as string | undefined, body: undefined as string | FormData | undefined }) },
+    )
+    const headers = fc.record(
+      {
+        language: fc.option(fc.oneof(fc.constantFrom('ru', 'en', 'en-US,en;q=0.9', 'zz', '*', ';q='), fc.string({ maxLength: 30 })), { freq: 3 }),
+        origin: fc.oneof({ weight: 5, arbitrary: fc.constant(TEST_ORIGIN) }, { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', '') }, { weight: 1, arbitrary: fc.constant(undefined) }),
+        htmx: fc.option(fc.constantFrom('true', 'false', ''), { freq: 3 }),
+        badCookie: fc.option(fc.oneof(fc.constantFrom('__Host-session=', '__Host-session=abc', 'lang=xx', 'lang=en; __Host-session=%ZZ'), fc.string({ maxLength: 60 })), { freq: 6 }),
+      },
+      { requiredKeys: ['origin'] },
+    )
+    const method = fc.oneof({ weight: 30, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD') })
+    const identity = fc.constantFrom<Identity>('anonymous', 'admin', 'admin', 'member')
+    return fc
+      .tuple(method, fc.tuple(...params), tail, this.pairs(), body, headers, identity)
+      .map(([m, values, t, query, b, h, who]) => {
+        let index = 0
+        const path = route.path.replace(PARAM, () => values[index++] ?? 'x').replace('*', t)
+        const qs = new URLSearchParams(query.map(([k, v]): [string, string] => [k, v.replace(/[\ud800-\udfff]/g, '\ufffd')])).toString()
+        const sendsBody = !['GET', 'HEAD'].includes(m) && b.body !== undefined
+        const headersOut: Record<string, string> = {}
+        if (sendsBody && b.contentType) headersOut['content-type'] = b.contentType
+        if (h.language !== null && h.language !== undefined) headersOut['accept-language'] = h.language
+        if (h.origin !== undefined) headersOut.origin = h.origin
+        if (h.htmx) headersOut['hx-request'] = h.htmx
+        if (h.badCookie) headersOut.cookie = h.badCookie
+        return { method: m, url: `http://localhost${path}${qs ? `?${qs}` : ''}`, identity: who, headers: headersOut, body: sendsBody ? b.body : undefined, bodyKind: sendsBody ? b.kind : 'none' }
+      })
+  }
 }
