@@ -10,6 +10,7 @@ import { createTestDeps, type TestDeps } from '../helpers/deps.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 const ROUTE_MS = Number(process.env.FUZZ_ROUTE_MS ?? 4000)
+const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4)
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -22,7 +23,7 @@ afterAll(async () => {
 describe('API fuzz', () => {
   it(`answers every generated request with < 500, and every 4xx as problem+json with a matching status (${RUNS} cases per operation)`, async () => {
     const started = performance.now()
-    const reports = await fuzzApi(deps, { numRuns: RUNS, timeLimitMs: ROUTE_MS, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) })
+    const reports = await fuzzApi(deps, { numRuns: RUNS, timeLimitMs: ROUTE_MS, concurrency: CONCURRENCY, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) })
     const seconds = (performance.now() - started) / 1000
     const total = reports.reduce((n, r) => n + r.cases, 0)
     const lines = reports.map((r) => `${r.route.padEnd(52)} ${String(r.cases).padStart(5)}  ${JSON.stringify(r.statuses)}`)
