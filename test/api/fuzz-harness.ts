@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import type { TestDeps } from '../helpers/deps.js'
 import { createTestUser, signInHeaders, TEST_ORIGIN } from '../helpers/auth.js'
 import { createOrganizationOfKinds, createSupplier, createSupplierSite, insertCapacity } from '../helpers/fixtures.js'
-import { newId } from '../../src/lib/ids.js'
+import { ID_PATTERN, newId } from '../../src/lib/ids.js'
 
 /**
  * API fuzzing (perf-reliability.md R7). Every operation of `/openapi.json` is called with fast-check
@@ -119,6 +119,9 @@ const HOSTILE_STRINGS = [
   'cap_0mb3k9x2a7q4r8s1t6v5w3x',
 ] as const
 
+/** Codes the API knows (processes, materials, certificates, kinds, roles, statuses): values that pass validation. */
+const KNOWN_CODES = ['MCH.TURN', 'MCH.MILL3', 'MCH.MILL5,MCH.TURN', 'ST_ST3SP', 'AL_D16', 'ISO9001', 'supplier', 'contractor', 'centre', 'admin', 'member', 'published', 'draft', '16', '77'] as const
+
 const HOSTILE_NUMBERS = [0, -0, -1, 1.5, -1e308, 1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 1e-320, 0.1 + 0.2] as const
 
 const hostileString = fc.oneof(
@@ -151,12 +154,12 @@ export class SchemaArbitraries {
   }
 
   /** Values the schema accepts, mostly (refinements across fields are not in the schema). */
-  valid(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+  valid(schema: Schema | undefined, depth = 0, name?: string): fc.Arbitrary<unknown> {
     if (!schema) return fc.jsonValue({ maxDepth: 2 })
     const s = this.resolve(schema)
     if (s.const !== undefined) return fc.constant(s.const)
     if (s.enum) return fc.constantFrom(...s.enum)
-    if (s.anyOf || s.oneOf) return fc.oneof(...(s.anyOf ?? s.oneOf ?? []).map((x) => this.valid(x, depth + 1)))
+    if (s.anyOf || s.oneOf) return fc.oneof(...(s.anyOf ?? s.oneOf ?? []).map((x) => this.valid(x, depth + 1, name)))
     if (s.allOf) {
       const merged: Schema = { type: 'object', properties: {}, required: [] }
       for (const part of s.allOf.map((x) => this.resolve(x))) {
@@ -166,7 +169,7 @@ export class SchemaArbitraries {
       return this.valid(merged, depth + 1)
     }
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : ['object']
-    const generated = fc.oneof(...types.map((type) => this.ofType(type, s, depth)))
+    const generated = fc.oneof(...types.map((type) => this.ofType(type, s, depth, name)))
     // The schema's example is the likeliest value to pass every refinement the schema cannot express
     // (a known process code, a subject code), so it is used often; unless it fails the pattern itself.
     const example = s.example
@@ -174,15 +177,18 @@ export class SchemaArbitraries {
     return exampleFits ? fc.oneof({ weight: 3, arbitrary: fc.constant(example) }, { weight: 2, arbitrary: generated }) : generated
   }
 
-  private ofType(type: string, s: Schema, depth: number): fc.Arbitrary<unknown> {
+  private ofType(type: string, s: Schema, depth: number, name?: string): fc.Arbitrary<unknown> {
     switch (type) {
       case 'null':
         return fc.constant(null)
       case 'boolean':
         return fc.boolean()
       case 'integer': {
-        const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? Math.floor(s.exclusiveMinimum) + 1 : -1000)
-        return fc.integer({ min: Math.max(min, -2_000_000_000), max: Math.min(s.maximum ?? min + 100_000, 2_000_000_000) })
+        const min = Math.max(s.minimum ?? (s.exclusiveMinimum !== undefined ? Math.floor(s.exclusiveMinimum) + 1 : -1000), -2_000_000_000)
+        const max = Math.min(s.maximum ?? min + 100_000, 2_000_000_000)
+        const smallMin = Math.max(min, 0)
+        const smallMax = Math.min(max, smallMin + 20)
+        return smallMin <= smallMax ? fc.oneof(fc.integer({ min: smallMin, max: smallMax }), fc.integer({ min, max })) : fc.integer({ min, max })
       }
       case 'number': {
         const min = s.minimum ?? s.exclusiveMinimum ?? -1000
@@ -191,25 +197,29 @@ export class SchemaArbitraries {
         const double = fc.double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: s.exclusiveMinimum !== undefined })
         const low = Math.ceil(min + (s.exclusiveMinimum !== undefined ? 1e-9 : 0))
         const high = Math.floor(max)
-        return low <= high ? fc.oneof(fc.integer({ min: low, max: high }), double) : double
+        // Small whole numbers first: limits the schema does not state (an IT grade ≤ 18) are usually small.
+        const smallMin = Math.max(low, 0)
+        const small = smallMin <= Math.min(high, smallMin + 20) ? fc.integer({ min: smallMin, max: Math.min(high, smallMin + 20) }) : undefined
+        const whole = low <= high ? fc.integer({ min: low, max: high }) : undefined
+        return fc.oneof(...[small, small, whole, double].filter((a): a is fc.Arbitrary<number> => a !== undefined))
       }
       case 'string':
-        return this.string(s)
+        return this.string(s, name)
       case 'array': {
         const min = s.minItems ?? 0
-        return fc.array(this.valid(s.items, depth + 1), { minLength: min, maxLength: Math.min(s.maxItems ?? min + 3, min + 3) })
+        return fc.array(this.valid(s.items, depth + 1, name), { minLength: min, maxLength: Math.min(s.maxItems ?? min + 3, min + 3) })
       }
       default: {
         if (depth > 4) return fc.constant({})
         const properties = s.properties ?? {}
         const keys = Object.keys(properties)
         if (keys.length === 0) return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })
-        return fc.record(Object.fromEntries(keys.map((key) => [key, this.valid(properties[key], depth + 1)])), { requiredKeys: (s.required ?? []).filter((k) => keys.includes(k)) })
+        return fc.record(Object.fromEntries(keys.map((key) => [key, this.valid(properties[key], depth + 1, key)])), { requiredKeys: (s.required ?? []).filter((k) => keys.includes(k)) })
       }
     }
   }
 
-  private string(s: Schema): fc.Arbitrary<string> {
+  private string(s: Schema, name?: string): fc.Arbitrary<string> {
     if (s.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
     if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
     if (s.format === 'email') return fc.emailAddress()
@@ -217,12 +227,20 @@ export class SchemaArbitraries {
     if (s.pattern) {
       // Ids: mostly ones that exist, so the request gets past the 404 and into the service.
       // The pattern is shared by every kind of id; the example's prefix (org_, cap_…) says which kind.
-      const prefix = typeof s.example === 'string' && /^[a-z]{2,4}_/.test(s.example) ? s.example.slice(0, s.example.indexOf('_') + 1) : ''
+      const prefix =
+        typeof s.example === 'string' && /^[a-z]{2,4}_/.test(s.example) ? s.example.slice(0, s.example.indexOf('_') + 1) : (name !== undefined ? ID_PREFIXES[name] : undefined) ?? ''
       const known = this.ids.filter((id) => id.startsWith(prefix) && new RegExp(s.pattern as string).test(id))
-      const matching = fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length <= (s.maxLength ?? 10_000))
+      // Unknown ids of the right kind (a 404 further in), or anything the pattern allows when the kind is unknown.
+      const matching =
+        prefix !== '' && s.pattern === ID_PATTERN.source
+          ? fc.stringMatching(/^[0-9a-z]{21}$/).map((tail) => `${prefix}${tail}`)
+          : fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length <= (s.maxLength ?? 10_000))
       return known.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: matching }) : matching
     }
-    return fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60) })
+    // Free strings are often codes underneath (a process, an organization kind): known codes get past validation.
+    const text = fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60) })
+    const codes = KNOWN_CODES.filter((code) => code.length >= (s.minLength ?? 0) && code.length <= (s.maxLength ?? Infinity))
+    return codes.length > 0 ? fc.oneof({ weight: 2, arbitrary: text }, { weight: 1, arbitrary: fc.constantFrom(...codes) }) : text
   }
 
   /** A valid value with one spot replaced by something hostile, a required key dropped, or an unknown key added. */
@@ -308,7 +326,7 @@ export function caseArbitrary(op: Operation, schemas: SchemaArbitraries, modes: 
   // the services; one at a time, they probe each field on its own.
   const mode = fc.constantFrom(...modes)
 
-  const validPath = (p: Parameter) => schemas.valid(p.schema).map((v) => [String(v), false] as const)
+  const validPath = (p: Parameter) => schemas.valid(p.schema, 0, p.name).map((v) => [String(v), false] as const)
   const hostilePath = fc.tuple(hostileString, fc.boolean())
   const pathValues = fc.tuple(...pathParams.map((p) => fc.record({ valid: validPath(p), hostile: hostilePath })))
 
@@ -318,8 +336,8 @@ export function caseArbitrary(op: Operation, schemas: SchemaArbitraries, modes: 
   const validQuery = (p: Parameter) =>
     fc.option(
       p.schema?.example !== undefined && (typeof p.schema.example !== 'string' || !p.schema.pattern || new RegExp(p.schema.pattern).test(p.schema.example))
-        ? fc.oneof({ weight: 5, arbitrary: fc.constant(asQueryValue(p.schema.example)) }, { weight: 1, arbitrary: schemas.valid(p.schema).map(asQueryValue) })
-        : schemas.valid(p.schema).map(asQueryValue),
+        ? fc.oneof({ weight: 5, arbitrary: fc.constant(asQueryValue(p.schema.example)) }, { weight: 1, arbitrary: schemas.valid(p.schema, 0, p.name).map(asQueryValue) })
+        : schemas.valid(p.schema, 0, p.name).map(asQueryValue),
       { freq: 2, nil: undefined },
     )
   const hostileQuery = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: fc.array(hostileString, { minLength: 2, maxLength: 4 }) })
@@ -509,7 +527,7 @@ function checkAnswer(url: string, method: string, status: number, headers: Heade
 }
 
 /** Fuzzes one route with up to `numRuns` cases (or `timeLimitMs`); the first failure is shrunk and reported. */
-export async function fuzzRoute(deps: TestDeps, fixtures: FuzzFixtures, route: string, cases: fc.Arbitrary<FuzzCase>, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
+async function fuzzRoute(deps: TestDeps, fixtures: FuzzFixtures, route: string, cases: fc.Arbitrary<FuzzCase>, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
   const statuses: Record<string, number> = {}
   let count = 0
   // Sessions are checked once per route (a fuzzed logout may end one); within a route a lost session only makes some cases anonymous.
@@ -602,6 +620,8 @@ function samplePath(route: PlainRoute, ids: readonly string[]): string {
 /** Which kind of id a page's path parameter holds, by its name. */
 const ID_PREFIXES: Record<string, string> = {
   orgId: 'org_',
+  clusterId: 'clu_',
+  needId: 'need_',
   userId: 'usr_',
   capacityId: 'cap_',
   certificateId: 'cert_',
