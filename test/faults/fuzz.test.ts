@@ -3,13 +3,13 @@ import { fuzzApi } from '../api/fuzz-harness.js'
 import { createTestDeps, type TestDeps } from '../helpers/deps.js'
 
 /**
- * The long fuzz: FUZZ_RUNS cases (default 1000) for every route of the app (each operation of
+ * The long fuzz: FUZZ_RUNS cases (default 2000) for every route of the app (each operation of
  * /openapi.json, each page, form and file route), FUZZ_CONCURRENCY routes at a time, each route capped
  * at FUZZ_ROUTE_MS (default 12 s) so the slow ones (sign-in and password changes hash passwords) stay
  * bounded; the report lists the cases and answers each route got. Generators: test/api/fuzz-harness.ts.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 const ROUTE_MS = Number(process.env.FUZZ_ROUTE_MS ?? 12_000)
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4)
 
