@@ -617,6 +617,16 @@ function samplePath(route: PlainRoute, ids: readonly string[]): string {
     .replace('*', 'x')
 }
 
+/** The parameter name a bare `:id` stands for, by the collection before it. */
+const COLLECTION_PARAMS: Record<string, string> = {
+  organizations: 'orgId',
+  needs: 'needId',
+  certificates: 'certificateId',
+  capacities: 'capacityId',
+  sites: 'siteId',
+  clusters: 'clusterId',
+}
+
 /** Which kind of id a page's path parameter holds, by its name. */
 const ID_PREFIXES: Record<string, string> = {
   orgId: 'org_',
@@ -678,7 +688,12 @@ export class PageArbitraries {
   }
 
   cases(route: PlainRoute): fc.Arbitrary<FuzzCase> {
-    const params = [...route.path.matchAll(PARAM)].map(([, name, , alternatives]) => this.param(name ?? '', alternatives))
+    // A bare `:id` holds the kind its collection names (`/organizations/:id` an org_ id).
+    const params = [...route.path.matchAll(PARAM)].map((match) => {
+      const [, name = '', , alternatives] = match
+      const collection = route.path.slice(0, match.index).split('/').filter(Boolean).at(-1)
+      return this.param(name === 'id' && collection ? (COLLECTION_PARAMS[collection] ?? name) : name, alternatives)
+    })
     const tail = fc.oneof(fc.constantFrom('app.css', 'htmx.min.js', '../../../etc/passwd', '..%2f..%2fpackage.json', '%00', ''), hostileString.map((v) => encodeSegment(v, true)))
     const file = fc.record({
       bytes: fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.constant(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')), fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))),
