@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import type { TestDeps } from '../helpers/deps.js'
 import { createTestUser, signInHeaders, TEST_ORIGIN } from '../helpers/auth.js'
 import { createOrganizationOfKinds, createSupplier, createSupplierSite, insertCapacity } from '../helpers/fixtures.js'
+import { createSession } from '../../src/auth/session.js'
+import { SESSION_COOKIE } from '../../src/auth/cookie.js'
 import { ID_PATTERN, newId } from '../../src/lib/ids.js'
 
 /**
@@ -465,6 +467,7 @@ export async function createFuzzFixtures(deps: TestDeps): Promise<FuzzFixtures> 
     select id from organizations union all select id from sites union all select id from capacities union all select id from needs
     union all select id from certificates union all select id from clusters union all select id from users`
   const sessions = new Map<Identity, Record<string, string>>()
+  const users = new Map<Identity, string>()
   async function fresh(identity: Identity): Promise<Record<string, string>> {
     // A new user each time: fuzzed requests may have changed, deactivated or removed the last one.
     const user =
@@ -475,19 +478,26 @@ export async function createFuzzFixtures(deps: TestDeps): Promise<FuzzFixtures> 
     await deps.sql`delete from login_throttle`
     const headers = await signInHeaders(deps.app, user.email)
     sessions.set(identity, headers)
+    users.set(identity, user.id)
     return headers
+  }
+  /** A user that can still sign in as `identity` (a fuzzed request may have deactivated or changed the last one). */
+  async function liveUser(identity: Exclude<Identity, 'anonymous'>): Promise<string> {
+    const current = sessions.get(identity)
+    if (current) {
+      const me = await deps.app.request('/api/auth/me', { headers: current })
+      if (me.status === 200) return users.get(identity) as string
+    }
+    await fresh(identity)
+    return users.get(identity) as string
   }
   return {
     ids: rows.map((r) => r.id),
-    async headersFor(identity) {
+    async headersFor(identity): Promise<Record<string, string>> {
       if (identity === 'anonymous') return {}
-      const current = sessions.get(identity)
-      // A fuzzed request may have signed the session out (logout) or changed the user: start a new one.
-      if (current) {
-        const me = await deps.app.request('/api/auth/me', { headers: current })
-        if (me.status === 200) return current
-      }
-      return fresh(identity)
+      // A session of the caller's own: routes fuzzed side by side must not sign each other out.
+      const { token } = await createSession(deps.sql, await liveUser(identity), {}, new Date())
+      return { cookie: `${SESSION_COOKIE}=${token}`, origin: TEST_ORIGIN }
     },
   }
 }
