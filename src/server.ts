@@ -12,6 +12,7 @@ import { createNotificationWorker } from './notifications/deliver.js'
 import { createMailTransport } from './notifications/transport.js'
 import { type Search, createSearch } from './search/client.js'
 import { ensureScopedKeys } from './search/keys.js'
+import { type ScheduledReconcile, scheduleReconcile } from './search/reconcile.js'
 import { ensureIndexes } from './search/settings.js'
 import { createOutboxWorker } from './search/worker.js'
 import { remindExpiringCertificates } from './services/certificates/remindExpiring.js'
@@ -78,6 +79,7 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
       log.error('certificate expiry reminders failed', { error }),
     )
   let reminders: NodeJS.Timeout | undefined
+  let reconcileJob: ScheduledReconcile | undefined
   let server: ServerType | undefined
   let stopped: Promise<void> | undefined
   let draining = false
@@ -95,7 +97,7 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
       }
       clearTimeout(forceClose)
       clearInterval(reminders)
-      await Promise.all([worker.stop(), matchWorker.stop(), notificationWorker.stop(), alertWorker.stop()])
+      await Promise.all([worker.stop(), matchWorker.stop(), notificationWorker.stop(), alertWorker.stop(), reconcileJob?.stop()])
       await mailTransport.close()
       await sql.end({ timeout: 5 })
       await Promise.all([search.close(), indexing.close()])
@@ -118,6 +120,8 @@ export async function startPodryad(config: Config, log: Logger, options: StartOp
     log.info('notifications', { transport: mailTransport.description })
     remindCertificates()
     reminders = setInterval(remindCertificates, DAY_MS)
+    // Daily: repairs index drift the outbox cannot see (lost or altered documents, date-dependent fields).
+    reconcileJob = scheduleReconcile({ sql, search: indexing, log })
     const app = createApp({ sql, search, log, publicOrigin: config.PUBLIC_ORIGIN })
     server = await new Promise<ServerType>((resolve) => {
       const listening = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(listening))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isUnstorableText } from '../src/db/errors.js'
 import { ServiceError, UnavailableError } from '../src/lib/errors.js'
 import { type Logger, silentLogger } from '../src/lib/log.js'
 import { isDatabaseUnavailable } from '../src/lib/problem.js'
@@ -74,6 +75,8 @@ async function errorPage(c: WebContext, error: unknown, log: Logger): Promise<Re
     if (error.status < 500) return page(error.status as ContentfulStatusCode, t('error.badRequest.title'), message(error.message))
   }
   if (error instanceof HTTPException && error.status < 500) return page(error.status as ContentfulStatusCode, t('error.badRequest.title'), null)
+  // Text PostgreSQL cannot store (a NUL in a query or a field) came from the visitor: 400, as on the API.
+  if (isUnstorableText(error)) return page(400, t('error.badRequest.title'), null)
   if (isDatabaseUnavailable(error)) {
     c.header('retry-after', '5')
     return page(503, t('error.unavailable.title'), t('error.unavailable.text'), false)
@@ -91,6 +94,18 @@ export function createWebApp(options: { log?: Logger } = {}): Hono<WebEnv> {
   const web = new Hono<WebEnv>()
   web.use('*', async (c, next) => {
     if (!isApiPath(c.req.path)) c.set('i18n', createI18n(languageOf(c)))
+    await next()
+  })
+  // A form body that cannot be parsed (multipart without a boundary, a broken part) is the sender's
+  // mistake: parsed here once, so every form route answers it with 400 instead of failing inside (found
+  // by the route fuzz). Later parseBody calls reuse the parsed form.
+  web.use('*', async (c, next) => {
+    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
+    if (c.req.method === 'POST' && !isApiPath(c.req.path) && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) {
+      await c.req.parseBody().catch(() => {
+        throw new HTTPException(400, { message: 'Malformed form body' })
+      })
+    }
     await next()
   })
   web.get(`${STATIC_PREFIX}/*`, staticFiles())

@@ -6,10 +6,11 @@ import type { AppEnv } from './env.js'
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
 
-const ASSETS: Record<string, { file: string; type: string }> = {
+// A Map, not an object literal: a name such as `constructor` must not find Object.prototype's (found by the route fuzz).
+const ASSETS = new Map<string, { file: string; type: string }>(Object.entries({
   'swagger-ui.css': { file: 'swagger-ui.css', type: 'text/css; charset=utf-8' },
   'swagger-ui-bundle.js': { file: 'swagger-ui-bundle.js', type: 'text/javascript; charset=utf-8' },
-}
+}))
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -25,7 +26,7 @@ export function docsRoutes(): Hono<AppEnv> {
     .get('/docs', (c) => c.html(PAGE))
     .get('/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
     .get('/docs/assets/:name', async (c) => {
-      const asset = ASSETS[c.req.param('name')]
+      const asset = ASSETS.get(c.req.param('name'))
       if (!asset) return c.notFound()
       const body = await readFile(join(swaggerDir, asset.file))
       return c.body(body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' })

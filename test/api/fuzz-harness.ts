@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import type { TestDeps } from '../helpers/deps.js'
 import { createTestUser, signInHeaders, TEST_ORIGIN } from '../helpers/auth.js'
 import { createOrganizationOfKinds, createSupplier, createSupplierSite, insertCapacity } from '../helpers/fixtures.js'
-import { newId } from '../../src/lib/ids.js'
+import { createSession } from '../../src/auth/session.js'
+import { SESSION_COOKIE } from '../../src/auth/cookie.js'
+import { ID_PATTERN, newId } from '../../src/lib/ids.js'
 
 /**
  * API fuzzing (perf-reliability.md R7). Every operation of `/openapi.json` is called with fast-check
@@ -119,6 +121,9 @@ const HOSTILE_STRINGS = [
   'cap_0mb3k9x2a7q4r8s1t6v5w3x',
 ] as const
 
+/** Codes the API knows (processes, materials, certificates, kinds, roles, statuses): values that pass validation. */
+const KNOWN_CODES = ['MCH.TURN', 'MCH.MILL3', 'MCH.MILL5,MCH.TURN', 'ST_ST3SP', 'AL_D16', 'ISO9001', 'supplier', 'contractor', 'centre', 'admin', 'member', 'published', 'draft', '16', '77'] as const
+
 const HOSTILE_NUMBERS = [0, -0, -1, 1.5, -1e308, 1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 1e-320, 0.1 + 0.2] as const
 
 const hostileString = fc.oneof(
@@ -136,6 +141,15 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 40 }) },
 )
 
+/**
+ * `arbitrary` in one case of `every`, nothing otherwise. (fast-check's `fc.option(a, { freq: n })` is the
+ * other way round: nothing in one case of n.) Spoilers such as a broken cookie or a cross-site header
+ * stop a request at the door, so they come now and then, not in most cases.
+ */
+function sometimes<T>(arbitrary: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: every - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
+}
+
 /* -------------------------------------------------------------------------- values from schemas */
 
 export class SchemaArbitraries {
@@ -151,12 +165,12 @@ export class SchemaArbitraries {
   }
 
   /** Values the schema accepts, mostly (refinements across fields are not in the schema). */
-  valid(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+  valid(schema: Schema | undefined, depth = 0, name?: string): fc.Arbitrary<unknown> {
     if (!schema) return fc.jsonValue({ maxDepth: 2 })
     const s = this.resolve(schema)
     if (s.const !== undefined) return fc.constant(s.const)
     if (s.enum) return fc.constantFrom(...s.enum)
-    if (s.anyOf || s.oneOf) return fc.oneof(...(s.anyOf ?? s.oneOf ?? []).map((x) => this.valid(x, depth + 1)))
+    if (s.anyOf || s.oneOf) return fc.oneof(...(s.anyOf ?? s.oneOf ?? []).map((x) => this.valid(x, depth + 1, name)))
     if (s.allOf) {
       const merged: Schema = { type: 'object', properties: {}, required: [] }
       for (const part of s.allOf.map((x) => this.resolve(x))) {
@@ -166,7 +180,7 @@ export class SchemaArbitraries {
       return this.valid(merged, depth + 1)
     }
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : ['object']
-    const generated = fc.oneof(...types.map((type) => this.ofType(type, s, depth)))
+    const generated = fc.oneof(...types.map((type) => this.ofType(type, s, depth, name)))
     // The schema's example is the likeliest value to pass every refinement the schema cannot express
     // (a known process code, a subject code), so it is used often; unless it fails the pattern itself.
     const example = s.example
@@ -174,15 +188,18 @@ export class SchemaArbitraries {
     return exampleFits ? fc.oneof({ weight: 3, arbitrary: fc.constant(example) }, { weight: 2, arbitrary: generated }) : generated
   }
 
-  private ofType(type: string, s: Schema, depth: number): fc.Arbitrary<unknown> {
+  private ofType(type: string, s: Schema, depth: number, name?: string): fc.Arbitrary<unknown> {
     switch (type) {
       case 'null':
         return fc.constant(null)
       case 'boolean':
         return fc.boolean()
       case 'integer': {
-        const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? Math.floor(s.exclusiveMinimum) + 1 : -1000)
-        return fc.integer({ min: Math.max(min, -2_000_000_000), max: Math.min(s.maximum ?? min + 100_000, 2_000_000_000) })
+        const min = Math.max(s.minimum ?? (s.exclusiveMinimum !== undefined ? Math.floor(s.exclusiveMinimum) + 1 : -1000), -2_000_000_000)
+        const max = Math.min(s.maximum ?? min + 100_000, 2_000_000_000)
+        const smallMin = Math.max(min, 0)
+        const smallMax = Math.min(max, smallMin + 20)
+        return smallMin <= smallMax ? fc.oneof(fc.integer({ min: smallMin, max: smallMax }), fc.integer({ min, max })) : fc.integer({ min, max })
       }
       case 'number': {
         const min = s.minimum ?? s.exclusiveMinimum ?? -1000
@@ -191,25 +208,29 @@ export class SchemaArbitraries {
         const double = fc.double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: s.exclusiveMinimum !== undefined })
         const low = Math.ceil(min + (s.exclusiveMinimum !== undefined ? 1e-9 : 0))
         const high = Math.floor(max)
-        return low <= high ? fc.oneof(fc.integer({ min: low, max: high }), double) : double
+        // Small whole numbers first: limits the schema does not state (an IT grade ≤ 18) are usually small.
+        const smallMin = Math.max(low, 0)
+        const small = smallMin <= Math.min(high, smallMin + 20) ? fc.integer({ min: smallMin, max: Math.min(high, smallMin + 20) }) : undefined
+        const whole = low <= high ? fc.integer({ min: low, max: high }) : undefined
+        return fc.oneof(...[small, small, whole, double].filter((a): a is fc.Arbitrary<number> => a !== undefined))
       }
       case 'string':
-        return this.string(s)
+        return this.string(s, name)
       case 'array': {
         const min = s.minItems ?? 0
-        return fc.array(this.valid(s.items, depth + 1), { minLength: min, maxLength: Math.min(s.maxItems ?? min + 3, min + 3) })
+        return fc.array(this.valid(s.items, depth + 1, name), { minLength: min, maxLength: Math.min(s.maxItems ?? min + 3, min + 3) })
       }
       default: {
         if (depth > 4) return fc.constant({})
         const properties = s.properties ?? {}
         const keys = Object.keys(properties)
         if (keys.length === 0) return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })
-        return fc.record(Object.fromEntries(keys.map((key) => [key, this.valid(properties[key], depth + 1)])), { requiredKeys: (s.required ?? []).filter((k) => keys.includes(k)) })
+        return fc.record(Object.fromEntries(keys.map((key) => [key, this.valid(properties[key], depth + 1, key)])), { requiredKeys: (s.required ?? []).filter((k) => keys.includes(k)) })
       }
     }
   }
 
-  private string(s: Schema): fc.Arbitrary<string> {
+  private string(s: Schema, name?: string): fc.Arbitrary<string> {
     if (s.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
     if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
     if (s.format === 'email') return fc.emailAddress()
@@ -217,12 +238,20 @@ export class SchemaArbitraries {
     if (s.pattern) {
       // Ids: mostly ones that exist, so the request gets past the 404 and into the service.
       // The pattern is shared by every kind of id; the example's prefix (org_, cap_…) says which kind.
-      const prefix = typeof s.example === 'string' && /^[a-z]{2,4}_/.test(s.example) ? s.example.slice(0, s.example.indexOf('_') + 1) : ''
+      const prefix =
+        typeof s.example === 'string' && /^[a-z]{2,4}_/.test(s.example) ? s.example.slice(0, s.example.indexOf('_') + 1) : (name !== undefined ? ID_PREFIXES[name] : undefined) ?? ''
       const known = this.ids.filter((id) => id.startsWith(prefix) && new RegExp(s.pattern as string).test(id))
-      const matching = fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length <= (s.maxLength ?? 10_000))
+      // Unknown ids of the right kind (a 404 further in), or anything the pattern allows when the kind is unknown.
+      const matching =
+        prefix !== '' && s.pattern === ID_PATTERN.source
+          ? fc.stringMatching(/^[0-9a-z]{21}$/).map((tail) => `${prefix}${tail}`)
+          : fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length <= (s.maxLength ?? 10_000))
       return known.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: matching }) : matching
     }
-    return fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60) })
+    // Free strings are often codes underneath (a process, an organization kind): known codes get past validation.
+    const text = fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60) })
+    const codes = KNOWN_CODES.filter((code) => code.length >= (s.minLength ?? 0) && code.length <= (s.maxLength ?? Infinity))
+    return codes.length > 0 ? fc.oneof({ weight: 2, arbitrary: text }, { weight: 1, arbitrary: fc.constantFrom(...codes) }) : text
   }
 
   /** A valid value with one spot replaced by something hostile, a required key dropped, or an unknown key added. */
@@ -282,7 +311,7 @@ export interface FuzzCase {
   url: string
   identity: Identity
   headers: Record<string, string>
-  body: string | undefined
+  body: string | FormData | undefined
   /** What kind of body it is, for the report. */
   bodyKind: string
 }
@@ -308,7 +337,7 @@ export function caseArbitrary(op: Operation, schemas: SchemaArbitraries, modes: 
   // the services; one at a time, they probe each field on its own.
   const mode = fc.constantFrom(...modes)
 
-  const validPath = (p: Parameter) => schemas.valid(p.schema).map((v) => [String(v), false] as const)
+  const validPath = (p: Parameter) => schemas.valid(p.schema, 0, p.name).map((v) => [String(v), false] as const)
   const hostilePath = fc.tuple(hostileString, fc.boolean())
   const pathValues = fc.tuple(...pathParams.map((p) => fc.record({ valid: validPath(p), hostile: hostilePath })))
 
@@ -318,14 +347,14 @@ export function caseArbitrary(op: Operation, schemas: SchemaArbitraries, modes: 
   const validQuery = (p: Parameter) =>
     fc.option(
       p.schema?.example !== undefined && (typeof p.schema.example !== 'string' || !p.schema.pattern || new RegExp(p.schema.pattern).test(p.schema.example))
-        ? fc.oneof({ weight: 5, arbitrary: fc.constant(asQueryValue(p.schema.example)) }, { weight: 1, arbitrary: schemas.valid(p.schema).map(asQueryValue) })
-        : schemas.valid(p.schema).map(asQueryValue),
+        ? fc.oneof({ weight: 5, arbitrary: fc.constant(asQueryValue(p.schema.example)) }, { weight: 1, arbitrary: schemas.valid(p.schema, 0, p.name).map(asQueryValue) })
+        : schemas.valid(p.schema, 0, p.name).map(asQueryValue),
       { freq: 2, nil: undefined },
     )
   const hostileQuery = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: fc.array(hostileString, { minLength: 2, maxLength: 4 }) })
   const query = fc.tuple(
     fc.tuple(...queryParams.map((p) => fc.record({ valid: validQuery(p), hostile: hostileQuery }))),
-    fc.option(fc.tuple(fc.constantFrom('page', 'q', 'x', '__proto__', 'sort[]', ''), hostileString), { freq: 8 }),
+    sometimes(fc.tuple(fc.constantFrom('page', 'q', 'x', '__proto__', 'sort[]', ''), hostileString), 4),
   )
 
   const validBody = op.body
@@ -357,8 +386,8 @@ export function caseArbitrary(op: Operation, schemas: SchemaArbitraries, modes: 
       contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 3, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }),
       language: fc.option(fc.oneof(fc.constantFrom('ru', 'en', 'en-US,en;q=0.9', 'zz', '*', ';q=', 'ru;q=abc'), fc.string({ maxLength: 30 })), { freq: 3 }),
       origin: fc.oneof({ weight: 5, arbitrary: fc.constant(TEST_ORIGIN) }, { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', '') }, { weight: 1, arbitrary: fc.constant(undefined) }),
-      fetchSite: fc.option(fc.constantFrom('same-origin', 'cross-site', 'none', 'bogus'), { freq: 4 }),
-      badCookie: fc.option(fc.oneof(fc.constantFrom('__Host-session=', '__Host-session=abc', '__Host-session=' + 'A'.repeat(43), 'x=y; __Host-session=%ZZ'), fc.string({ maxLength: 60 })), { freq: 6 }),
+      fetchSite: sometimes(fc.constantFrom('same-origin', 'cross-site', 'none', 'bogus'), 4),
+      badCookie: sometimes(fc.oneof(fc.constantFrom('__Host-session=', '__Host-session=abc', '__Host-session=' + 'A'.repeat(43), 'x=y; __Host-session=%ZZ'), fc.string({ maxLength: 60 })), 6),
     },
     { requiredKeys: ['contentType', 'origin'] },
   )
@@ -447,6 +476,7 @@ export async function createFuzzFixtures(deps: TestDeps): Promise<FuzzFixtures> 
     select id from organizations union all select id from sites union all select id from capacities union all select id from needs
     union all select id from certificates union all select id from clusters union all select id from users`
   const sessions = new Map<Identity, Record<string, string>>()
+  const users = new Map<Identity, string>()
   async function fresh(identity: Identity): Promise<Record<string, string>> {
     // A new user each time: fuzzed requests may have changed, deactivated or removed the last one.
     const user =
@@ -457,19 +487,26 @@ export async function createFuzzFixtures(deps: TestDeps): Promise<FuzzFixtures> 
     await deps.sql`delete from login_throttle`
     const headers = await signInHeaders(deps.app, user.email)
     sessions.set(identity, headers)
+    users.set(identity, user.id)
     return headers
+  }
+  /** A user that can still sign in as `identity` (a fuzzed request may have deactivated or changed the last one). */
+  async function liveUser(identity: Exclude<Identity, 'anonymous'>): Promise<string> {
+    const current = sessions.get(identity)
+    if (current) {
+      const me = await deps.app.request('/api/auth/me', { headers: current })
+      if (me.status === 200) return users.get(identity) as string
+    }
+    await fresh(identity)
+    return users.get(identity) as string
   }
   return {
     ids: rows.map((r) => r.id),
-    async headersFor(identity) {
+    async headersFor(identity): Promise<Record<string, string>> {
       if (identity === 'anonymous') return {}
-      const current = sessions.get(identity)
-      // A fuzzed request may have signed the session out (logout) or changed the user: start a new one.
-      if (current) {
-        const me = await deps.app.request('/api/auth/me', { headers: current })
-        if (me.status === 200) return current
-      }
-      return fresh(identity)
+      // A session of the caller's own: routes fuzzed side by side must not sign each other out.
+      const { token } = await createSession(deps.sql, await liveUser(identity), {}, new Date())
+      return { cookie: `${SESSION_COOKIE}=${token}`, origin: TEST_ORIGIN }
     },
   }
 }
@@ -498,38 +535,230 @@ function checkResponse(method: string, status: number, contentType: string | nul
   return undefined
 }
 
-/** Fuzzes one operation with up to `numRuns` cases (or `timeLimitMs`); the first failure is shrunk and reported. */
-export async function fuzzOperation(deps: TestDeps, fixtures: FuzzFixtures, op: Operation, schemas: SchemaArbitraries, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
+/** The HTTP answer a case must get: a 4xx is a problem document on the API, a page (or a problem) elsewhere. */
+function checkAnswer(url: string, method: string, status: number, headers: Headers, text: string): string | undefined {
+  const contentType = headers.get('content-type')
+  if (new URL(url).pathname.startsWith('/api/') || status >= 500) return checkResponse(method, status, contentType, text)
+  // An htmx request that needs a session gets no page but htmx's own redirect to the sign-in page.
+  if (status === 401 && headers.get('hx-redirect')?.startsWith('/signin?next=') && text === '') return undefined
+  if (status >= 400 && !contentType?.startsWith('text/html') && !contentType?.startsWith('application/problem+json')) return `${status} with content-type ${contentType}: ${text.slice(0, 200)}`
+  return undefined
+}
+
+/** Fuzzes one route with up to `numRuns` cases (or `timeLimitMs`); the first failure is shrunk and reported. */
+async function fuzzRoute(deps: TestDeps, fixtures: FuzzFixtures, route: string, cases: fc.Arbitrary<FuzzCase>, numRuns: number, timeLimitMs: number, seed?: number): Promise<RouteReport> {
   const statuses: Record<string, number> = {}
-  let cases = 0
+  let count = 0
   // Sessions are checked once per route (a fuzzed logout may end one); within a route a lost session only makes some cases anonymous.
   const identities = { anonymous: {}, admin: await fixtures.headersFor('admin'), member: await fixtures.headersFor('member') } as Record<Identity, Record<string, string>>
   const details = await fc.check(
-    fc.asyncProperty(caseArbitrary(op, schemas), async (c) => {
-      cases++
+    fc.asyncProperty(cases, async (c) => {
+      count++
       const headers = { ...c.headers, ...(c.headers.cookie && c.identity !== 'anonymous' ? {} : identities[c.identity]) }
       if (c.identity !== 'anonymous' && c.headers.origin === undefined) delete headers.origin
       const res = await deps.app.request(c.url, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) })
       const text = await res.text()
       statuses[res.status] = (statuses[res.status] ?? 0) + 1
-      const problem = checkResponse(c.method, res.status, res.headers.get('content-type'), text)
+      const problem = checkAnswer(c.url, c.method, res.status, res.headers, text)
       if (problem) throw new Error(`${c.method} ${c.url.slice(0, 300)} as ${c.identity} (${c.bodyKind} body, ${JSON.stringify(c.headers).slice(0, 200)}): ${problem}`)
     }),
     { numRuns, interruptAfterTimeLimit: timeLimitMs, ...(seed !== undefined ? { seed } : {}), endOnFailure: false },
   )
-  const route = `${op.method} ${op.path}`
   if (details.failed) {
     const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
-    return { route, cases, statuses, failure: `${message}\n    (seed ${details.seed}, path ${details.counterexamplePath})` }
+    return { route, cases: count, statuses, failure: `${message}\n    (seed ${details.seed}, path ${details.counterexamplePath})` }
   }
-  return { route, cases, statuses }
+  return { route, cases: count, statuses }
 }
 
-export async function fuzzApi(deps: TestDeps, options: { numRuns: number; timeLimitMs: number; seed?: number }): Promise<RouteReport[]> {
+/**
+ * Every route of the app, `concurrency` routes at a time: a case waits on PostgreSQL most of its time,
+ * so a few routes side by side keep both the app and the database busy (and their requests meet each
+ * other's writes, which is more hostile still). Reports come back in route order.
+ */
+export async function fuzzApi(deps: TestDeps, options: { numRuns: number; timeLimitMs: number; seed?: number; concurrency?: number }): Promise<RouteReport[]> {
   const { operations, components } = await readOperations(deps.app)
   const fixtures = await createFuzzFixtures(deps)
   const schemas = new SchemaArbitraries(components, fixtures.ids)
-  const reports: RouteReport[] = []
-  for (const op of operations) reports.push(await fuzzOperation(deps, fixtures, op, schemas, options.numRuns, options.timeLimitMs, options.seed))
+  const pages = new PageArbitraries(fixtures.ids, await formFieldNames(deps, fixtures))
+  const targets: { route: string; cases: fc.Arbitrary<FuzzCase> }[] = [
+    ...operations.map((op) => ({ route: `${op.method} ${op.path}`, cases: caseArbitrary(op, schemas) })),
+    ...undocumentedRoutes(deps.app, operations).map((route) => ({ route: `${route.method} ${route.path}`, cases: pages.cases(route) })),
+  ]
+  const reports: RouteReport[] = new Array(targets.length)
+  let next = 0
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < targets.length; i = next++) {
+      const target = targets[i] as (typeof targets)[number]
+      reports[i] = await fuzzRoute(deps, fixtures, target.route, target.cases, options.numRuns, options.timeLimitMs, options.seed)
+    }
+  }
+  await Promise.all(Array.from({ length: options.concurrency ?? 1 }, lane))
   return reports
+}
+
+/* ------------------------------------------------------------- routes outside /openapi.json */
+
+/**
+ * The routes the OpenAPI document does not describe: the pages and their forms, the certificate file
+ * upload and download (multipart), health, docs, static files. They are read from the router itself,
+ * so a route added later is fuzzed without anyone listing it.
+ */
+export interface PlainRoute {
+  method: string
+  /** Hono path, e.g. `/needs/:id/:step{submit|publish}`. */
+  path: string
+}
+
+export function undocumentedRoutes(app: TestDeps['app'], operations: Operation[]): PlainRoute[] {
+  const documented = new Set(operations.map((op) => `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`))
+  const seen = new Set<string>()
+  const routes: PlainRoute[] = []
+  for (const { method, path } of app.routes) {
+    const key = `${method} ${path}`
+    if (method === 'ALL' || path === '/*' || documented.has(key) || seen.has(key)) continue
+    seen.add(key)
+    routes.push({ method, path })
+  }
+  return routes
+}
+
+const PARAM = /:(\w+)(\{([^}]*)\})?/g
+
+/** A page route with every parameter given a known id (or the first value its pattern allows). */
+function samplePath(route: PlainRoute, ids: readonly string[]): string {
+  return route.path
+    .replace(PARAM, (_match, name: string, _pattern, alternatives: string | undefined) => {
+      if (alternatives) return alternatives.split('|')[0] ?? 'x'
+      const prefix = ID_PREFIXES[name]
+      return ids.find((id) => prefix !== undefined && id.startsWith(prefix)) ?? 'x'
+    })
+    .replace('*', 'x')
+}
+
+/** The parameter name a bare `:id` stands for, by the collection before it. */
+const COLLECTION_PARAMS: Record<string, string> = {
+  organizations: 'orgId',
+  needs: 'needId',
+  certificates: 'certificateId',
+  capacities: 'capacityId',
+  sites: 'siteId',
+  clusters: 'clusterId',
+}
+
+/** Which kind of id a page's path parameter holds, by its name. */
+const ID_PREFIXES: Record<string, string> = {
+  orgId: 'org_',
+  clusterId: 'clu_',
+  needId: 'need_',
+  userId: 'usr_',
+  capacityId: 'cap_',
+  certificateId: 'cert_',
+  siteId: 'site_',
+  invitationId: 'inv_',
+}
+
+/** Every `name="…"` of the forms the pages render for a platform admin: the fields the form routes read. */
+export async function formFieldNames(deps: TestDeps, fixtures: FuzzFixtures): Promise<string[]> {
+  const headers = await fixtures.headersFor('admin')
+  const names = new Set<string>(['file', 'next', 'lang', 'q'])
+  const { operations } = await readOperations(deps.app)
+  for (const route of undocumentedRoutes(deps.app, operations)) {
+    if (route.method !== 'GET' || route.path.startsWith('/static')) continue
+    for (const path of new Set([samplePath(route, fixtures.ids), ...fixtures.ids.slice(0, 12).map((id) => route.path.replace(PARAM, id))])) {
+      if (path.includes(':')) continue
+      const res = await deps.app.request(`http://localhost${path}`, { headers })
+      for (const [, name] of (await res.text()).matchAll(/\bname="([^"]{1,60})"/g)) if (name) names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+const FORM_VALUES = ['MCH.TURN', 'MCH.MILL3', 'ST_ST3SP', 'ISO9001', '16', 'ru', 'en', 'admin', 'member', 'on', '2030-03-01', '2020-01-01', '100', '0', '-1', '1.5'] as const
+
+const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/html', 'application/octet-stream', ''] as const
+
+/** Arbitrary requests for routes without a schema: known ids, the fields the pages' forms use, hostile values. */
+export class PageArbitraries {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly fields: readonly string[],
+  ) {}
+
+  private value(): fc.Arbitrary<string> {
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...FORM_VALUES) },
+      { weight: 2, arbitrary: this.ids.length > 0 ? fc.constantFrom(...this.ids) : fc.constant('org_x') },
+      { weight: 3, arbitrary: hostileString },
+    )
+  }
+
+  private pairs(): fc.Arbitrary<[string, string][]> {
+    const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...this.fields) }, { weight: 1, arbitrary: hostileString })
+    return fc.array(fc.tuple(name, this.value()), { maxLength: 10 })
+  }
+
+  private param(name: string, alternatives: string | undefined): fc.Arbitrary<string> {
+    const hostile = hostileString.map((v) => encodeSegment(v, false))
+    if (alternatives) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...alternatives.split('|')) }, { weight: 1, arbitrary: hostile })
+    const prefix = ID_PREFIXES[name]
+    const known = this.ids.filter((id) => prefix === undefined || id.startsWith(prefix))
+    return fc.oneof({ weight: 4, arbitrary: known.length > 0 ? fc.constantFrom(...known) : fc.constant('x') }, { weight: 1, arbitrary: hostile })
+  }
+
+  cases(route: PlainRoute): fc.Arbitrary<FuzzCase> {
+    // A bare `:id` holds the kind its collection names (`/organizations/:id` an org_ id).
+    const params = [...route.path.matchAll(PARAM)].map((match) => {
+      const [, name = '', , alternatives] = match
+      const collection = route.path.slice(0, match.index).split('/').filter(Boolean).at(-1)
+      return this.param(name === 'id' && collection ? (COLLECTION_PARAMS[collection] ?? name) : name, alternatives)
+    })
+    const tail = fc.oneof(fc.constantFrom('app.css', 'htmx.min.js', '../../../etc/passwd', '..%2f..%2fpackage.json', '%00', ''), hostileString.map((v) => encodeSegment(v, true)))
+    const file = fc.record({
+      bytes: fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.constant(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')), fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))),
+      type: fc.constantFrom(...FILE_TYPES),
+      name: fc.oneof(fc.constantFrom('scan.pdf', 'cert.png', '../../x.pdf', ''), hostileString),
+    })
+    const body = fc.oneof(
+      { weight: 6, arbitrary: this.pairs().map((pairs) => ({ kind: 'form', contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v.replace(/[\ud800-\udfff]/g, '\ufffd')])).toString() as string | FormData | undefined })) },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(this.pairs(), fc.option(file, { freq: 2 })).map(([pairs, f]) => {
+          const form = new FormData()
+          for (const [k, v] of pairs) form.append(k, v)
+          if (f) form.append('file', new Blob([f.bytes], { type: f.type }), f.name)
+          return { kind: 'multipart', contentType: undefined as string | undefined, body: form as string | FormData | undefined }
+        }),
+      },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => ({ kind: 'json', contentType: 'application/json', body: JSON.stringify(v) ?? 'null' })) },
+      { weight: 1, arbitrary: fc.tuple(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...CONTENT_TYPES)).map(([text, type]) => ({ kind: 'raw', contentType: type || undefined, body: text as string | FormData | undefined })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'none', contentType: undefined as string | undefined, body: undefined as string | FormData | undefined }) },
+    )
+    const headers = fc.record(
+      {
+        language: fc.option(fc.oneof(fc.constantFrom('ru', 'en', 'en-US,en;q=0.9', 'zz', '*', ';q='), fc.string({ maxLength: 30 })), { freq: 3 }),
+        origin: fc.oneof({ weight: 5, arbitrary: fc.constant(TEST_ORIGIN) }, { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', '') }, { weight: 1, arbitrary: fc.constant(undefined) }),
+        htmx: sometimes(fc.constantFrom('true', 'false', ''), 3),
+        badCookie: sometimes(fc.oneof(fc.constantFrom('__Host-session=', '__Host-session=abc', 'lang=xx', 'lang=en; __Host-session=%ZZ'), fc.string({ maxLength: 60 })), 6),
+      },
+      { requiredKeys: ['origin'] },
+    )
+    const method = fc.oneof({ weight: 30, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD') })
+    const identity = fc.constantFrom<Identity>('anonymous', 'admin', 'admin', 'member')
+    return fc
+      .tuple(method, fc.tuple(...params), tail, this.pairs(), body, headers, identity)
+      .map(([m, values, t, query, b, h, who]) => {
+        let index = 0
+        const path = route.path.replace(PARAM, () => values[index++] ?? 'x').replace('*', t)
+        const qs = new URLSearchParams(query.map(([k, v]): [string, string] => [k, v.replace(/[\ud800-\udfff]/g, '\ufffd')])).toString()
+        const sendsBody = !['GET', 'HEAD'].includes(m) && b.body !== undefined
+        const headersOut: Record<string, string> = {}
+        if (sendsBody && b.contentType) headersOut['content-type'] = b.contentType
+        if (h.language !== null && h.language !== undefined) headersOut['accept-language'] = h.language
+        if (h.origin !== undefined) headersOut.origin = h.origin
+        if (h.htmx) headersOut['hx-request'] = h.htmx
+        if (h.badCookie) headersOut.cookie = h.badCookie
+        return { method: m, url: `http://localhost${path}${qs ? `?${qs}` : ''}`, identity: who, headers: headersOut, body: sendsBody ? b.body : undefined, bodyKind: sendsBody ? b.kind : 'none' }
+      })
+  }
 }
