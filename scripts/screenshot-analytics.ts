@@ -3,7 +3,7 @@
  * Loads the demo's generated clusters on embedded servers (data in `.screenshot-demo/`, wiped first), waits for
  * the matching worker, then writes a centre's pipeline history into the generated needs — which pairs the centre
  * introduced, when, and which signed a contract — since a freshly generated exchange has none. Captures the
- * dashboard of the Kama centre's curator with Debian Chromium at 1280 px (docs/centre-analytics.png) and 360 px
+ * dashboard of the Kama centre's curator with Debian Chromium at 1280 px (web/screenshots/centre-analytics.png) and 360 px
  * (.screenshots/centre-analytics-360.png).
  */
 import { rm } from 'node:fs/promises'
@@ -116,7 +116,7 @@ await runCli('Usage: npx tsx scripts/screenshot-analytics.ts [-- --size 3k --see
     try {
       const origin = `http://localhost:${config.PORT}`
       for (const shot of [
-        { width: 1280, height: 1800, path: 'docs/centre-analytics.png', fullPage: false },
+        { width: 1280, height: 1800, path: 'web/screenshots/centre-analytics.png', fullPage: false },
         { width: 360, height: 780, path: '.screenshots/centre-analytics-360.png', fullPage: true },
       ]) {
         const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' })
