@@ -113,6 +113,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Import workbooks: a 2 000-row XLSX is about 200 KB, four CSV files of the largest accepted size fit.
   const importBodyLimit = limitBody(MAX_IMPORT_BODY_BYTES)
   app.use((c, next) => {
+    // Reading `raw.body` makes the Node adapter build a full Request: GET and HEAD carry no body to limit.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     if (c.req.method === 'POST' && IMPORT_UPLOAD_PATH.test(c.req.path)) return importBodyLimit(c, next)
     return (CERTIFICATE_FILE_PATH.test(c.req.path) ? uploadBodyLimit : jsonBodyLimit)(c, next)
   })
